@@ -1,0 +1,16 @@
+package io.logist.spi;
+
+/**
+ * A runner plugin, found with {@link java.util.ServiceLoader}. Cheap to load: the runner itself is built
+ * in {@link #create(RunnerContext)}.
+ */
+public interface RunnerProvider {
+
+    /** The stable id used in {@code runner:}, such as {@code host} or {@code docker}. */
+    String id();
+
+    /** Whether this runner can work here, and if not, why and how to fix it. */
+    Probe probe();
+
+    Runner create(RunnerContext context);
+}
