@@ -1,0 +1,47 @@
+package io.logist.cli;
+
+import io.logist.Logist;
+import java.io.PrintStream;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * A command that works with the library: it opens {@link Logist} on the chosen home, does its work and
+ * closes it. Errors are not handled here but in {@link ErrorHandler}, so that every command maps them to
+ * the same messages and exit codes.
+ */
+abstract class LogistSubcommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    private boolean help;
+
+    @Override
+    public final Integer call() {
+        try (Logist logist = root().openLogist()) {
+            return execute(logist);
+        }
+    }
+
+    /** Does the command's work and returns its exit code. */
+    protected abstract int execute(Logist logist);
+
+    protected CliEnvironment environment() {
+        return root().environment();
+    }
+
+    protected PrintStream out() {
+        return environment().out();
+    }
+
+    protected PrintStream err() {
+        return environment().err();
+    }
+
+    private LogistCommand root() {
+        return (LogistCommand) spec.root().userObject();
+    }
+}
