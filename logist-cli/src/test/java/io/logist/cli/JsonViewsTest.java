@@ -2,6 +2,7 @@ package io.logist.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.logist.JobInfo;
@@ -24,7 +25,8 @@ class JsonViewsTest {
     }
 
     private static JsonNode reparse(JsonNode node) throws Exception {
-        return new ObjectMapper().readTree(JsonViews.write(node));
+        return new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .readTree(JsonViews.write(node));
     }
 
     @Test
@@ -76,11 +78,18 @@ class JsonViewsTest {
     }
 
     @Test
-    void limitsWriteDurationsAsSettingText() throws Exception {
+    void limitsWriteDurationsAsSettingTextAndTheCostAsWritten() throws Exception {
         JsonNode limits = reparse(views.status(runningJob())).get("limits");
 
-        assertThat(limits.toString()).isEqualTo("{\"maxSteps\":20,\"maxRounds\":5,\"maxCostUsd\":5.00,"
-                + "\"maxTokens\":null,\"maxWallTime\":\"2h\",\"stepTimeout\":\"30m\",\"idleTimeout\":\"5m\"}");
+        assertThat(limits.fieldNames()).toIterable().containsExactly("maxSteps", "maxRounds", "maxCostUsd",
+                "maxTokens", "maxWallTime", "stepTimeout", "idleTimeout");
+        assertThat(limits.get("maxSteps").asInt()).isEqualTo(20);
+        assertThat(limits.get("maxRounds").asInt()).isEqualTo(5);
+        assertThat(limits.get("maxTokens").isNull()).isTrue();
+        assertThat(limits.get("maxWallTime").asText()).isEqualTo("2h");
+        assertThat(limits.get("stepTimeout").asText()).isEqualTo("30m");
+        assertThat(limits.get("idleTimeout").asText()).isEqualTo("5m");
+        assertThat(JsonViews.write(views.status(runningJob()))).contains("\"maxCostUsd\" : 5.00,");
     }
 
     @Test
