@@ -31,8 +31,10 @@ import picocli.CommandLine.Option;
         footer = {
             "  logist job create --prompt 'Fix the login bug' --activate",
             "  id=$(logist job create --prompt-file task.md --repo ~/src/app --base main \\",
-            "        --agent claude-code --supervisor-agent codex --max-cost-usd 2 --max-time 1h)",
-            "  logist job create --prompt 'Try it' --agent mock --set agents.mock.scenario=success --activate"})
+            "         --agent claude-code --supervisor-agent codex \\",
+            "         --max-cost-usd 2 --max-time 1h)",
+            "  logist job create --prompt 'Try it' --agent mock \\",
+            "         --set agents.mock.scenario=success --activate"})
 final class JobCreateCommand extends LogistSubcommand {
     @ArgGroup(exclusive = true, multiplicity = "0..1")
     private PromptSource prompt;
@@ -68,8 +70,8 @@ final class JobCreateCommand extends LogistSubcommand {
     private Optional<String> maxTime = Optional.empty();
 
     @Option(names = "--set", paramLabel = "KEY=VALUE", converter = SettingConverter.class,
-            description = "Any logist.yml setting by its dotted key, such as limits.idleTimeout=10m or"
-                    + " agents.claude-code.model=...; repeatable.")
+            description = "Any logist.yml setting by its dotted key; repeatable. For example:"
+                    + " --set limits.idleTimeout=10m")
     private List<Setting> settings = new ArrayList<>();
 
     @Option(names = "--activate", description = "Activate the job after creating it.")

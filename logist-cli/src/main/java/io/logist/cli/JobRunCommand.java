@@ -12,8 +12,9 @@ import picocli.CommandLine.Command;
         + " while it runs.",
         footerHeading = "%nExit codes:%n",
         footer = {
-            "  0 SUCCESS, 10 INTERVENTION_REQUIRED, 11 APPROVAL_REQUIRED, 12 SUSPENDED, 13 CANCELED,",
-            "  1 FAILED or internal error, 2 bad usage or bad input, 3 job locked by another process.",
+            "  0 SUCCESS             10 INTERVENTION_REQUIRED   11 APPROVAL_REQUIRED",
+            "  12 SUSPENDED          13 CANCELED                1 FAILED or internal error",
+            "  2 bad usage or input  3 job locked by another process",
             "",
             "Examples:",
             "  logist job run fix-login-3f9a",

@@ -20,9 +20,9 @@ import picocli.CommandLine.ScopeType;
             "  logist job run fix-the-login-bug-3f9a",
             "  logist --home /tmp/logist job list --status INTERVENTION_REQUIRED",
             "",
-            "Exit codes of job run and job step: 0 success or step done, 10 intervention required,",
-            "11 approval required, 12 suspended, 13 canceled, 1 failed or internal error,",
-            "2 bad usage or bad input, 3 job locked by another process."})
+            "Exit codes: 0 ok (job run/step: SUCCESS or step done), 1 failed or internal",
+            "error, 2 bad usage or bad input, 3 job locked by another process; job run/step",
+            "also: 10 INTERVENTION_REQUIRED, 11 APPROVAL_REQUIRED, 12 SUSPENDED, 13 CANCELED."})
 final class LogistCommand extends CommandGroup {
     private final CliEnvironment environment;
 
