@@ -7,4 +7,9 @@ module io.logist.core {
     requires org.yaml.snakeyaml;
     requires org.slf4j;
     requires static com.google.auto.service;
+
+    uses io.logist.spi.RunnerProvider;
+    uses io.logist.spi.AgentProvider;
+
+    provides io.logist.spi.EngineFactory with io.logist.core.internal.engine.DefaultEngineFactory;
 }

@@ -1,0 +1,4 @@
+/** Programs that embed Logist. */
+module io.logist.examples {
+    requires io.logist.api;
+}

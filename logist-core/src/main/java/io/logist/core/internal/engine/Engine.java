@@ -1,0 +1,278 @@
+package io.logist.core.internal.engine;
+
+import io.logist.BadInputException;
+import io.logist.ConfigProblem;
+import io.logist.ConfigurationException;
+import io.logist.JobId;
+import io.logist.JobInfo;
+import io.logist.JobNotFoundException;
+import io.logist.JobResult;
+import io.logist.JobSettings;
+import io.logist.JobSpec;
+import io.logist.JobStatus;
+import io.logist.Logist;
+import io.logist.LogistException;
+import io.logist.PluginInfo;
+import io.logist.RoleSettings;
+import io.logist.StoreException;
+import io.logist.Usage;
+import io.logist.core.internal.config.SettingsResolver;
+import io.logist.core.internal.workspace.GitWorkspaces;
+import io.logist.event.JobCreated;
+import io.logist.event.JobEvent;
+import io.logist.event.StateChanged;
+import io.logist.spi.JobLock;
+import io.logist.spi.JobStore;
+import io.logist.spi.Observer;
+import io.logist.spi.OptionSpec;
+import io.logist.spi.Probe;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The one implementation of {@link Logist}. */
+final class Engine implements Logist {
+    private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+    private static final String SETTINGS_SOURCE = "setting";
+
+    private final JobStore store;
+    private final PluginInstances instances;
+    private final GitWorkspaces workspaces;
+    private final SettingsResolver resolver;
+    private final StepExecutor executor;
+    private final Path userConfig;
+    private final Clock clock;
+
+    Engine(JobStore store, PluginInstances instances, GitWorkspaces workspaces, Path userConfig,
+           Map<String, String> environment, Clock clock) {
+        this.store = store;
+        this.instances = instances;
+        this.workspaces = workspaces;
+        this.userConfig = userConfig;
+        this.clock = clock;
+        Plugins plugins = instances.plugins();
+        Map<String, List<OptionSpec>> agentOptions = new LinkedHashMap<>();
+        plugins.agents().forEach(p -> agentOptions.put(p.id(), p.options()));
+        Map<String, List<OptionSpec>> runnerOptions = new LinkedHashMap<>();
+        plugins.runners().forEach(p -> runnerOptions.put(p.id(), p.options()));
+        this.resolver = new SettingsResolver(agentOptions, runnerOptions);
+        this.executor = new StepExecutor(store, workspaces, instances, environment, clock);
+    }
+
+    @Override
+    public JobId create(JobSpec spec) {
+        List<ConfigProblem> problems = new ArrayList<>();
+        Optional<String> prompt = spec.prompt().map(String::strip).filter(p -> !p.isEmpty());
+        if (prompt.isEmpty()) {
+            problems.add(new ConfigProblem("prompt", Optional.empty(),
+                    "is required: give the task with --prompt TEXT or --prompt-file FILE", Optional.empty()));
+        }
+        Path repoDir = spec.repo().orElse(Path.of("")).toAbsolutePath().normalize();
+        Optional<Path> repo = Optional.empty();
+        try {
+            repo = Optional.of(workspaces.repositoryRoot(repoDir));
+        } catch (BadInputException e) {
+            problems.add(new ConfigProblem("repo", Optional.of(repoDir.toString()),
+                    "must be a git work tree: run `git init` there, or pass --repo DIR", Optional.empty()));
+        }
+        List<Path> files = new ArrayList<>(List.of(userConfig));
+        repo.ifPresent(r -> files.add(r.resolve("logist.yml")));
+        JobSettings settings = null;
+        try {
+            settings = resolver.resolve(files, spec.settings(), SETTINGS_SOURCE);
+        } catch (ConfigurationException e) {
+            problems.addAll(e.problems());
+        }
+        String base = spec.base().orElse("HEAD");
+        String baseCommit = null;
+        if (repo.isPresent()) {
+            try {
+                baseCommit = workspaces.resolveCommit(repo.get(), base);
+            } catch (BadInputException e) {
+                problems.add(new ConfigProblem("base", Optional.of(base), "must name a commit: " + e.getMessage(),
+                        Optional.empty()));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigurationException(problems);
+        }
+        JobId id = chooseId(spec, repo.get(), settings.branchPrefix());
+        Instant now = clock.instant();
+        JobInfo job = new JobInfo(id, spec.name(), JobStatus.DRAFT, Optional.empty(), prompt.get(), repo.get(), base,
+                baseCommit, settings.branchPrefix() + id, store.directory(id).resolve("workspace"), settings, now, now,
+                Usage.NONE, List.of());
+        store.create(job);
+        new JobJournal(store, id, List.of(), clock).emit((seq, ts) -> new JobCreated(seq, ts, id));
+        return id;
+    }
+
+    private JobId chooseId(JobSpec spec, Path repo, String branchPrefix) {
+        if (spec.id().isPresent()) {
+            JobId id = spec.id().get();
+            if (store.load(id).isPresent()) {
+                throw new BadInputException("job " + id + " already exists: choose another id or leave it out");
+            }
+            if (workspaces.branchExists(repo, branchPrefix + id)) {
+                throw new BadInputException("branch " + branchPrefix + id + " already exists in " + repo
+                        + ": choose another job id or delete the branch");
+            }
+            return id;
+        }
+        String prefix = JobIds.slug(spec.name().orElse(spec.prompt().orElse("")));
+        while (true) {
+            JobId id = JobIds.generate(prefix);
+            if (store.load(id).isEmpty() && !workspaces.branchExists(repo, branchPrefix + id)) {
+                return id;
+            }
+        }
+    }
+
+    @Override
+    public JobInfo activate(JobId id) {
+        try (JobLock ignored = store.lock(id(id), "activate")) {
+            JobInfo job = load(id);
+            JobStateMachine.require(id, job.status(), JobAction.ACTIVATE);
+            List<String> missing = new ArrayList<>();
+            Probe runner = Plugins.safeProbe("runner", job.settings().runner(),
+                    () -> instances.plugins().runner(job.settings().runner()).probe());
+            if (!runner.available()) {
+                missing.add("runner '" + job.settings().runner() + "': " + runner.detail());
+            }
+            for (RoleSettings role : job.settings().roles().values()) {
+                Probe agent = Plugins.safeProbe("agent", role.agent(), () -> instances.plugins().agent(role.agent())
+                        .probe(job.settings().agentOptions(role.agent())));
+                if (!agent.available()) {
+                    missing.add("agent '" + role.agent() + "' (" + role.name() + "): " + agent.detail());
+                }
+            }
+            if (!missing.isEmpty()) {
+                throw new BadInputException("cannot activate job " + id + ", not available here: "
+                        + String.join("; ", missing));
+            }
+            return transition(new JobJournal(store, id, List.of(), clock), job, JobAction.ACTIVATE, Optional.empty());
+        }
+    }
+
+    @Override
+    public JobInfo status(JobId id) {
+        return load(id(id));
+    }
+
+    @Override
+    public List<JobInfo> list() {
+        return store.list();
+    }
+
+    @Override
+    public List<JobEvent> events(JobId id) {
+        load(id(id));
+        return store.events(id);
+    }
+
+    @Override
+    public JobResult step(JobId id, Observer observer) {
+        return drive(id, observer, true);
+    }
+
+    @Override
+    public JobResult run(JobId id, Observer observer) {
+        return drive(id, observer, false);
+    }
+
+    /** Runs steps under the job's lock until the job rests, or after one step when {@code single}. */
+    private JobResult drive(JobId id, Observer observer, boolean single) {
+        try (JobLock ignored = store.lock(id(id), single ? "step" : "run")) {
+            JobJournal journal = new JobJournal(store, id, List.of(observer), clock);
+            JobInfo job = transition(journal, load(id), JobAction.START, Optional.empty());
+            int stepsRun = 0;
+            while (true) {
+                StepPlan.Decision decision = StepPlan.next(job);
+                if (decision instanceof StepPlan.Decision.Rest rest) {
+                    job = transition(journal, job, rest.action(), rest.reason());
+                    break;
+                }
+                StepPlan.Decision.Run next = (StepPlan.Decision.Run) decision;
+                if (single && stepsRun == 1) {
+                    job = transition(journal, job, JobAction.PAUSE, Optional.empty());
+                    break;
+                }
+                Optional<String> over = Budget.exceededBefore(job, next, clock.instant());
+                if (over.isPresent()) {
+                    job = transition(journal, job, JobAction.NEED_INTERVENTION, over);
+                    break;
+                }
+                StepExecutor.Report report;
+                try {
+                    report = executor.execute(job, journal, next);
+                } catch (StoreException e) {
+                    throw e;
+                } catch (LogistException | UncheckedIOException e) {
+                    LOG.debug("step of job {} failed", id, e);
+                    job = transition(journal, load(id), JobAction.NEED_INTERVENTION,
+                            Optional.of("the step could not run: " + e.getMessage()));
+                    break;
+                }
+                job = report.job();
+                if (report.fatal()) {
+                    job = transition(journal, job, JobAction.FAIL, job.lastStep().flatMap(io.logist.StepInfo::reason));
+                    break;
+                }
+                stepsRun++;
+            }
+            return JobResult.of(job);
+        }
+    }
+
+    private JobInfo transition(JobJournal journal, JobInfo job, JobAction action, Optional<String> reason) {
+        JobStatus to = JobStateMachine.require(job.id(), job.status(), action);
+        JobInfo updated = journal.save(job.withStatus(to, reason, journal.now()));
+        journal.emit((seq, ts) -> new StateChanged(seq, ts, job.status(), to, action.command(), reason));
+        return updated;
+    }
+
+    @Override
+    public List<PluginInfo> plugins() {
+        return instances.plugins().describe();
+    }
+
+    @Override
+    public Path init(Path directory) {
+        Path file = directory.toAbsolutePath().resolve("logist.yml");
+        try {
+            Files.writeString(file, SettingsResolver.defaultYaml(), StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE);
+            return file;
+        } catch (FileAlreadyExistsException e) {
+            throw new BadInputException(file + " already exists: edit it, or delete it to start from the defaults");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    private JobInfo load(JobId id) {
+        return store.load(id).orElseThrow(() -> new JobNotFoundException(id));
+    }
+
+    private JobId id(JobId id) {
+        load(id);
+        return id;
+    }
+
+    @Override
+    public void close() {
+        instances.close();
+        store.close();
+    }
+}

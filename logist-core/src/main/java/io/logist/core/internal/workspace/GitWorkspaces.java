@@ -1,0 +1,267 @@
+package io.logist.core.internal.workspace;
+
+import io.logist.BadInputException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * A job's workspace: a local clone of the user's repository on the job branch. The clone is self-contained
+ * (it still works when only the workspace is mounted into a container) and has no remote, so the agent's own
+ * git commands cannot reach the user's repository. Logist publishes each checkpoint back to the user's
+ * repository by pushing the job branch alone; nothing else there changes.
+ */
+public final class GitWorkspaces {
+    /** Logist's own files in the workspace (the verdict file), never part of a checkpoint. */
+    private static final String LOGIST_DIRECTORY = ".logist/";
+
+    private static final List<String> LOGIST_IDENTITY = List.of(
+            "-c", "user.name=Logist", "-c", "user.email=logist@localhost");
+
+    /**
+     * The receive side of a publish runs inside the user's repository, under the user's configuration: it must
+     * not run that repository's hooks, start a gc, write server info, or update a checked-out working tree
+     * (receive.denyCurrentBranch=updateInstead would), and it must accept the forced update a restep needs.
+     * Git runs this through a shell, which is why it is one string.
+     */
+    private static final String RECEIVE_PACK = "git -c core.hooksPath=/dev/null -c receive.autogc=false"
+            + " -c receive.updateServerInfo=false -c receive.denyCurrentBranch=refuse"
+            + " -c receive.denyNonFastForwards=false receive-pack";
+
+    private final Git git;
+
+    /** Workspaces managed with the {@code git} found on the PATH. */
+    public GitWorkspaces() {
+        this(new Git());
+    }
+
+    GitWorkspaces(Git git) {
+        this.git = git;
+    }
+
+    /**
+     * The top-level directory of the git work tree containing dir.
+     *
+     * @throws BadInputException when dir is missing or not inside a git work tree
+     */
+    public Path repositoryRoot(Path dir) {
+        String notARepository = "'" + dir + "' is not a git repository: run `git init` there or pass --repo <dir>";
+        if (!Files.isDirectory(dir)) {
+            throw new BadInputException(notARepository);
+        }
+        Git.Result result = git.run(dir, List.of("rev-parse", "--show-toplevel"));
+        if (!result.succeeded()) {
+            // "not a git repository" is what the message already says; anything else (a bare repository,
+            // an ownership check) is git's to explain.
+            boolean plainlyNotARepository = result.stderr().contains("not a git repository");
+            throw new BadInputException(plainlyNotARepository
+                    ? notARepository
+                    : notARepository + " (git: " + result.stderr().strip() + ")");
+        }
+        return Path.of(result.stdout().strip());
+    }
+
+    /** The commit the source repository's HEAD names. */
+    public String resolveCommit(Path repo) {
+        return resolveCommit(repo, "HEAD");
+    }
+
+    /**
+     * The commit sha ref names in repo.
+     *
+     * @throws BadInputException when ref names no commit, or repo has no commit at all
+     */
+    public String resolveCommit(Path repo, String ref) {
+        Git.Result result = git.run(repo,
+                List.of("rev-parse", "--verify", "--quiet", "--end-of-options", ref + "^{commit}"));
+        if (result.succeeded()) {
+            return result.stdout().strip();
+        }
+        if (git.output(repo, List.of("rev-list", "--max-count=1", "--all")).isBlank()) {
+            throw new BadInputException("'" + ref + "' names no commit: the repository '" + repo
+                    + "' has no commits yet; make a first commit there (git commit) and try again");
+        }
+        throw new BadInputException("'" + ref + "' does not name a commit in '" + repo
+                + "': give a branch, tag or commit sha that exists there");
+    }
+
+    /** Whether branch (such as {@code logist/abc}) exists in repo. */
+    public boolean branchExists(Path repo, String branch) {
+        Git.Result result = git.run(repo, List.of("show-ref", "--verify", "--quiet", "refs/heads/" + branch));
+        return switch (result.exitCode()) {
+            case 0 -> true;
+            case 1 -> false;
+            default -> throw result.failure();
+        };
+    }
+
+    /**
+     * Clones repo into workspace, checks out the new branch at baseCommit, removes the clone's remote, keeps
+     * {@code .logist/} out of commits and publishes the branch to repo. Calling it again on the workspace it made
+     * (crash recovery does) finishes whatever the first call did not and changes nothing else.
+     *
+     * @param workspace a directory that does not exist, is empty, or is this job's workspace already
+     * @throws BadInputException  when branch is not a valid branch name
+     * @throws WorkspaceException when workspace holds something else, or git fails
+     */
+    public void provision(Path repo, Path workspace, String branch, String baseCommit) {
+        requireValidBranchName(repo, branch);
+        Path target = workspace.toAbsolutePath();
+        if (isMissingOrEmpty(target)) {
+            createDirectories(target.getParent());
+            // No templates: the user's template hooks must not come along into the workspace.
+            git.output(target.getParent(), List.of("clone", "--quiet", "--no-checkout", "--template=",
+                    repo.toAbsolutePath().toString(), target.toString()));
+            // -B: when repo has branch checked out, the clone starts with a local copy of it.
+            git.output(target, List.of("checkout", "--quiet", "-B", branch, baseCommit));
+        } else {
+            requireOwnClone(target);
+            if (!isOnBranch(target, branch)) {
+                if (branchExists(target, branch)) {
+                    throw new WorkspaceException("the workspace '" + target + "' has branch '" + branch
+                            + "' but another one checked out: check it out again there (git switch " + branch + ")");
+                }
+                git.output(target, List.of("checkout", "--quiet", "-b", branch, baseCommit));
+            }
+        }
+        if (git.output(target, List.of("remote")).lines().anyMatch("origin"::equals)) {
+            git.output(target, List.of("remote", "remove", "origin"));
+        }
+        excludeLogistDirectory(target);
+        publish(repo, target, branch);
+    }
+
+    /**
+     * Commits everything in the workspace (an empty commit when nothing changed) with exactly message, as
+     * Logist, and publishes the branch to repo.
+     *
+     * @return the new commit's sha
+     */
+    public String checkpoint(Path repo, Path workspace, String branch, String message) {
+        git.output(workspace, List.of("add", "--all"));
+        List<String> commit = Stream.concat(LOGIST_IDENTITY.stream(), Stream.of(
+                "commit", "--quiet", "--allow-empty", "--allow-empty-message", "--no-verify",
+                "--cleanup=verbatim", "--message", message)).toList();
+        git.output(workspace, commit);
+        publish(repo, workspace, branch);
+        return head(workspace);
+    }
+
+    /**
+     * The change between two commits of the workspace as a stat summary and a patch (binary files as one
+     * line each), at most maxChars long with a note saying when it was cut (unless maxChars is shorter than the
+     * note itself).
+     */
+    public String diff(Path workspace, String fromCommit, String toCommit, int maxChars) {
+        if (maxChars < 0) {
+            throw new IllegalArgumentException("maxChars must be >= 0, was " + maxChars);
+        }
+        // No textconv or external diff drivers: the user's configured tools must not run, and the
+        // supervisor needs the plain change.
+        String diff = git.output(workspace, List.of("diff", "--no-color", "--no-ext-diff", "--no-textconv",
+                "--patch-with-stat", fromCommit, toCommit, "--"));
+        return cut(diff, maxChars, fromCommit, toCommit);
+    }
+
+    /** The commit the workspace's HEAD is on. */
+    public String head(Path workspace) {
+        return git.output(workspace, List.of("rev-parse", "--verify", "HEAD")).strip();
+    }
+
+    static String cut(String diff, int maxChars, String fromCommit, String toCommit) {
+        if (diff.length() <= maxChars) {
+            return diff;
+        }
+        String note = "\n[diff cut: it has " + diff.length() + " characters and only the first part is shown;"
+                + " run `git diff " + fromCommit + " " + toCommit + "` in the workspace to see all of it]\n";
+        int room = Math.max(0, maxChars - note.length());
+        int lastLineEnd = diff.lastIndexOf('\n', room - 1);
+        int kept = lastLineEnd >= 0 ? lastLineEnd + 1 : room;
+        return diff.substring(0, kept) + note;
+    }
+
+    private void publish(Path repo, Path workspace, String branch) {
+        Git.Result result = git.run(workspace, List.of("push", "--quiet", "--force", "--no-verify",
+                "--no-signed", "--recurse-submodules=no", "--receive-pack=" + RECEIVE_PACK,
+                repo.toAbsolutePath().toString(), "HEAD:refs/heads/" + branch));
+        if (result.succeeded()) {
+            return;
+        }
+        if (result.stderr().contains("branch is currently checked out")) {
+            throw new WorkspaceException("cannot update branch '" + branch + "' in '" + repo
+                    + "' because it is checked out there: switch that checkout to another branch"
+                    + " (git switch -) and try again; the work is safe in the workspace '" + workspace + "'");
+        }
+        throw result.failure();
+    }
+
+    private void requireValidBranchName(Path repo, String branch) {
+        if (!git.run(repo, List.of("check-ref-format", "--branch", branch)).succeeded()) {
+            throw new BadInputException("'" + branch + "' is not a valid git branch name:"
+                    + " use letters, digits, '-', '_' and '/' (see `git check-ref-format --help`)");
+        }
+    }
+
+    private void requireOwnClone(Path workspace) {
+        Git.Result root = git.run(workspace, List.of("rev-parse", "--show-toplevel"));
+        if (!root.succeeded() || !sameFile(Path.of(root.stdout().strip()), workspace)) {
+            throw new WorkspaceException("'" + workspace + "' already exists and is not a job workspace:"
+                    + " remove it or use another Logist home");
+        }
+    }
+
+    private boolean isOnBranch(Path workspace, String branch) {
+        Git.Result head = git.run(workspace, List.of("symbolic-ref", "--quiet", "HEAD"));
+        return head.succeeded() && head.stdout().strip().equals("refs/heads/" + branch);
+    }
+
+    private void excludeLogistDirectory(Path workspace) {
+        Path exclude = workspace.resolve(
+                git.output(workspace, List.of("rev-parse", "--git-path", "info/exclude")).strip());
+        try {
+            String existing = Files.exists(exclude) ? Files.readString(exclude) : "";
+            if (existing.lines().anyMatch(LOGIST_DIRECTORY::equals)) {
+                return;
+            }
+            String separator = existing.isEmpty() || existing.endsWith("\n") ? "" : "\n";
+            Files.createDirectories(exclude.getParent());
+            Files.writeString(exclude, separator + LOGIST_DIRECTORY + "\n", StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new WorkspaceException("could not add " + LOGIST_DIRECTORY + " to '" + exclude + "': "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static boolean isMissingOrEmpty(Path directory) {
+        if (!Files.exists(directory)) {
+            return true;
+        }
+        try (Stream<Path> entries = Files.list(directory)) {
+            return entries.findAny().isEmpty();
+        } catch (IOException e) {
+            throw new WorkspaceException("could not read the workspace directory '" + directory + "': "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            return Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void createDirectories(Path directory) {
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new WorkspaceException("could not create the directory '" + directory + "': " + e.getMessage(), e);
+        }
+    }
+}
