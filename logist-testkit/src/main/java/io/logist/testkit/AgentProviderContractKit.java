@@ -40,6 +40,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -251,9 +252,8 @@ public abstract class AgentProviderContractKit {
                 fail("the agent did not exit within %s: %s%n%s", STEP_TIMEOUT, invocation.command(),
                         recorder.transcript());
             }
-            // get() rethrows what the interpreter threw while reading.
-            stdout.get(OUTPUT_DRAIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            stderr.get(OUTPUT_DRAIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            awaitTheRestOf(stdout);
+            awaitTheRestOf(stderr);
             AgentOutcome outcome = recorder.finish(process.exitValue());
             assertThat(outcome).as("the outcome the interpreter returned from finish").isNotNull();
             return new StepRun(invocation.command(), process.exitValue(), recorder.signals(), outcome,
@@ -261,6 +261,21 @@ public abstract class AgentProviderContractKit {
         } finally {
             killTree(process);
             streams.shutdownNow();
+        }
+    }
+
+    /** Waits for the last lines of a stream, and rethrows what the interpreter threw while reading them. */
+    private static void awaitTheRestOf(Future<?> reading) throws Exception {
+        try {
+            reading.get(OUTPUT_DRAIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            if (e.getCause() instanceof Exception exception) {
+                throw exception;
+            }
+            throw e;
         }
     }
 
