@@ -121,6 +121,7 @@ public abstract class AgentProviderContractKit {
         git("commit", "-q", "-m", "Start");
     }
 
+    /** The id is what users type in {@code agent:}: lower-case, and the same every time. */
     @Test
     public void idIsStableAndWellFormed() {
         String id = provider().id();
@@ -129,6 +130,7 @@ public abstract class AgentProviderContractKit {
         assertThat(provider().id()).as("the provider's id, asked a second time").isEqualTo(id);
     }
 
+    /** The probe answers, even on a machine without the tool, with a detail people can act on. */
     @Test
     public void probeAnswersWithoutThrowing() {
         Probe probe = provider().probe(options());
@@ -138,6 +140,7 @@ public abstract class AgentProviderContractKit {
                 .isNotBlank();
     }
 
+    /** Options are declared once, described, and never redefine an option every agent understands. */
     @Test
     public void optionNamesAreUniqueAndDoNotShadowCommonOnes() {
         List<OptionSpec> options = provider().options();
@@ -150,6 +153,7 @@ public abstract class AgentProviderContractKit {
                 assertThat(option.description()).as("the description of option %s", option.name()).isNotBlank());
     }
 
+    /** Preparing a step leaves the workspace and the Logist home as they were, apart from the step directory. */
     @Test
     public void prepareWritesOnlyIntoTheStepDirectory() throws IOException {
         Agent agent = createAgent();
@@ -164,6 +168,7 @@ public abstract class AgentProviderContractKit {
                 .containsExactlyInAnyOrderEntriesOf(before);
     }
 
+    /** A worker step, run for real, exits 0 with a verdict in its final message or in {@code .logist/verdict.json}. */
     @Test
     public void aWorkerStepEndsWithAVerdictInItsFinalMessageOrFile() throws Exception {
         StepRun run = runWorkerStep();
@@ -177,6 +182,7 @@ public abstract class AgentProviderContractKit {
                 .containsPattern(VERDICT_OBJECT);
     }
 
+    /** Usage read from the output never has a negative cost, and every line gets an answer (maybe empty). */
     @Test
     public void interpreterReportsNonNegativeUsage() throws Exception {
         StepRun run = runWorkerStep();
@@ -190,6 +196,7 @@ public abstract class AgentProviderContractKit {
                         assertThat(cost).as("the cost of %s", usage).isNotNegative()));
     }
 
+    /** Keys reach the agent by name: their values are never in its command, environment, input or step directory. */
     @Test
     public void secretsArePassedByNameNotByValue() throws IOException {
         Invocation invocation = createAgent().prepare(workerRequest());
@@ -210,6 +217,7 @@ public abstract class AgentProviderContractKit {
         }
     }
 
+    /** Preparing is deterministic, so that {@code logist job preview} shows what will really run. */
     @Test
     public void theSameRequestPreparesTheSameCommand() {
         StepRequest request = workerRequest();

@@ -7,7 +7,6 @@ import io.logist.spi.OutputInterpreter;
 import io.logist.spi.StepRequest;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +34,8 @@ final class MockAgent implements Agent {
             }
             return new MockAgent(in.readAllBytes());
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new PluginException("agent 'mock' could not read its bundled script: " + e.getMessage()
+                    + "; rebuild or reinstall logist-agent-mock", e);
         }
     }
 

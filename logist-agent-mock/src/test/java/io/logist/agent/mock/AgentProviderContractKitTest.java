@@ -69,7 +69,7 @@ class AgentProviderContractKitTest {
             }
         });
 
-        assertFails(kit::idIsStableAndWellFormed);
+        assertFails(kit::idIsStableAndWellFormed, "the provider's id");
     }
 
     @Test
@@ -82,7 +82,7 @@ class AgentProviderContractKitTest {
             }
         });
 
-        assertFails(kit::idIsStableAndWellFormed);
+        assertFails(kit::idIsStableAndWellFormed, "asked a second time");
     }
 
     @Test
@@ -106,19 +106,19 @@ class AgentProviderContractKitTest {
             }
         });
 
-        assertFails(kit::probeAnswersWithoutThrowing);
+        assertFails(kit::probeAnswersWithoutThrowing, "the probe's detail");
     }
 
     @Test
     void anOptionShadowingACommonOneFails() throws Exception {
         assertFails(kit(withOption(OptionSpec.of("model", OptionSpec.Type.STRING, "the model")))
-                ::optionNamesAreUniqueAndDoNotShadowCommonOnes);
+                ::optionNamesAreUniqueAndDoNotShadowCommonOnes, "\"model\"");
     }
 
     @Test
     void anOptionDeclaredTwiceFails() throws Exception {
         assertFails(kit(withOption(OptionSpec.of("scenario", OptionSpec.Type.STRING, "again")))
-                ::optionNamesAreUniqueAndDoNotShadowCommonOnes);
+                ::optionNamesAreUniqueAndDoNotShadowCommonOnes, "Found duplicate");
     }
 
     @Test
@@ -135,21 +135,21 @@ class AgentProviderContractKitTest {
             }
         });
 
-        assertFails(kit::prepareWritesOnlyIntoTheStepDirectory);
+        assertFails(kit::prepareWritesOnlyIntoTheStepDirectory, "CLAUDE.md");
     }
 
     @Test
     void aStepWithoutAVerdictFails() throws Exception {
         AgentProviderContractKit kit = kit(new AlteredMockProvider(), Map.of("scenario", "no-verdict"));
 
-        assertFails(kit::aWorkerStepEndsWithAVerdictInItsFinalMessageOrFile);
+        assertFails(kit::aWorkerStepEndsWithAVerdictInItsFinalMessageOrFile, "the verdict");
     }
 
     @Test
     void aStepThatCrashesFails() throws Exception {
         AgentProviderContractKit kit = kit(new AlteredMockProvider(), Map.of("scenario", "crash"));
 
-        assertFails(kit::aWorkerStepEndsWithAVerdictInItsFinalMessageOrFile);
+        assertFails(kit::aWorkerStepEndsWithAVerdictInItsFinalMessageOrFile, "simulated crash");
     }
 
     @Test
@@ -183,7 +183,7 @@ class AgentProviderContractKitTest {
             }
         });
 
-        assertFails(kit::interpreterReportsNonNegativeUsage);
+        assertFails(kit::interpreterReportsNonNegativeUsage, "the cost of");
     }
 
     @Test
@@ -206,21 +206,21 @@ class AgentProviderContractKitTest {
             }
         });
 
-        assertFails(kit::interpreterReportsNonNegativeUsage);
+        assertFails(kit::interpreterReportsNonNegativeUsage, "the signals the interpreter returned");
     }
 
     @Test
     void aPassThroughSecretCopiedByValueFails() throws Exception {
         AgentProviderContractKit kit = kit(withEnvironment(Map.of("COPY", PASSED_THROUGH), Set.of("LLM_AUTH")));
 
-        assertFails(kit::secretsArePassedByNameNotByValue);
+        assertFails(kit::secretsArePassedByNameNotByValue, "the value of LLM_AUTH");
     }
 
     @Test
     void aKeyCopiedByValueWithoutPassThroughFails() throws Exception {
         AgentProviderContractKit kit = kit(withEnvironment(Map.of("COPY", API_KEY), Set.of()));
 
-        assertFails(kit::secretsArePassedByNameNotByValue);
+        assertFails(kit::secretsArePassedByNameNotByValue, "the value of MOCK_API_KEY");
     }
 
     @Test
@@ -244,7 +244,7 @@ class AgentProviderContractKitTest {
         });
 
         assertThatCode(steady::theSameRequestPreparesTheSameCommand).doesNotThrowAnyException();
-        assertFails(changing::theSameRequestPreparesTheSameCommand);
+        assertFails(changing::theSameRequestPreparesTheSameCommand, "prepared a second time");
     }
 
     private static AlteredMockProvider withOption(OptionSpec extra) {
@@ -300,7 +300,7 @@ class AgentProviderContractKitTest {
         return kit;
     }
 
-    private static void assertFails(ThrowingCallable kitTest) {
-        assertThatThrownBy(kitTest).isInstanceOf(AssertionError.class);
+    private static void assertFails(ThrowingCallable kitTest, String because) {
+        assertThatThrownBy(kitTest).isInstanceOf(AssertionError.class).hasMessageContaining(because);
     }
 }

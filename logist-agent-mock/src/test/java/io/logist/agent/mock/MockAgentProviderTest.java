@@ -44,7 +44,8 @@ class MockAgentProviderTest {
         Probe probe = provider.probe(Map.of(), emptyDirectory.toString());
 
         assertThat(probe.available()).isFalse();
-        assertThat(probe.detail()).contains("sh was not found on PATH (" + emptyDirectory + ")", "install a POSIX shell");
+        assertThat(probe.detail())
+                .contains("sh was not found on PATH (" + emptyDirectory + ")", "install a POSIX shell");
         assertThat(probe.version()).isEqualTo(Optional.empty());
     }
 

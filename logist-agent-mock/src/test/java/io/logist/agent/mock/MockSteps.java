@@ -35,7 +35,8 @@ final class MockSteps {
     MockSteps(Path root) throws IOException {
         this.workspace = Files.createDirectories(root.resolve("workspace"));
         this.steps = root.resolve("steps");
-        this.agent = new MockAgentProvider().create(new AgentContext(root.resolve("home"), Map.of(), Clock.systemUTC()));
+        this.agent = new MockAgentProvider()
+                .create(new AgentContext(root.resolve("home"), Map.of(), Clock.systemUTC()));
     }
 
     Path workspace() {
