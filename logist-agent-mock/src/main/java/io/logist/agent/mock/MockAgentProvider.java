@@ -35,12 +35,8 @@ public final class MockAgentProvider implements AgentProvider {
     }
 
     @Override
-    public Probe probe(Map<String, Object> options) {
-        return probe(options, Objects.requireNonNullElse(System.getenv("PATH"), ""));
-    }
-
-    /** The probe against a given search path, so that a missing shell can be tested. */
-    Probe probe(Map<String, Object> options, String searchPath) {
+    public Probe probe(Map<String, Object> options, Map<String, String> environment) {
+        String searchPath = Objects.requireNonNullElse(environment.get("PATH"), "");
         try {
             MockSettings.from(options);
         } catch (BadInputException invalid) {

@@ -89,7 +89,7 @@ class AgentProviderContractKitTest {
     void aProbeThatThrowsFails() throws Exception {
         AgentProviderContractKit kit = kit(new AlteredMockProvider() {
             @Override
-            public Probe probe(Map<String, Object> options) {
+            public Probe probe(Map<String, Object> options, Map<String, String> environment) {
                 throw new IllegalStateException("cannot tell");
             }
         });
@@ -101,7 +101,7 @@ class AgentProviderContractKitTest {
     void aProbeWithoutDetailFails() throws Exception {
         AgentProviderContractKit kit = kit(new AlteredMockProvider() {
             @Override
-            public Probe probe(Map<String, Object> options) {
+            public Probe probe(Map<String, Object> options, Map<String, String> environment) {
                 return Probe.available(" ", "1.0");
             }
         });

@@ -26,8 +26,8 @@ class AlteredMockProvider implements AgentProvider {
     }
 
     @Override
-    public Probe probe(Map<String, Object> options) {
-        return mock.probe(options);
+    public Probe probe(Map<String, Object> options, Map<String, String> environment) {
+        return mock.probe(options, environment);
     }
 
     @Override

@@ -32,7 +32,7 @@ class MockAgentProviderTest {
 
     @Test
     void isAvailableWhereShIsOnThePath() {
-        Probe probe = provider.probe(Map.of("scenario", "slow"));
+        Probe probe = provider.probe(Map.of("scenario", "slow"), System.getenv());
 
         assertThat(probe.available()).isTrue();
         assertThat(probe.detail()).startsWith("sh found at /");
@@ -41,7 +41,7 @@ class MockAgentProviderTest {
 
     @Test
     void isUnavailableWithoutShAndSaysWhatToInstall(@TempDir Path emptyDirectory) {
-        Probe probe = provider.probe(Map.of(), emptyDirectory.toString());
+        Probe probe = provider.probe(Map.of(), Map.of("PATH", emptyDirectory.toString()));
 
         assertThat(probe.available()).isFalse();
         assertThat(probe.detail())
@@ -51,7 +51,7 @@ class MockAgentProviderTest {
 
     @Test
     void isUnavailableWithInvalidOptionsAndSaysWhichOne() {
-        Probe probe = provider.probe(Map.of("scenario", "explode"));
+        Probe probe = provider.probe(Map.of("scenario", "explode"), System.getenv());
 
         assertThat(probe.available()).isFalse();
         assertThat(probe.detail()).contains("agents.mock.scenario was 'explode'");
