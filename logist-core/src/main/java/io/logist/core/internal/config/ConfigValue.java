@@ -75,7 +75,8 @@ sealed interface ConfigValue {
 
         /**
          * This map with {@code over} laid on top: maps merge key by key, anything else is replaced, so a
-         * later layer changes only what it names.
+         * later layer changes only what it names. Null over a map changes nothing: it is what YAML makes of
+         * a section whose entries are all commented out.
          */
         Mapping overriddenBy(Mapping over) {
             Map<String, ConfigValue> merged = new LinkedHashMap<>(entries);
@@ -87,7 +88,7 @@ sealed interface ConfigValue {
             if (under instanceof Mapping lower && over instanceof Mapping upper) {
                 return lower.overriddenBy(upper);
             }
-            return over;
+            return under instanceof Mapping && over.isNull() ? under : over;
         }
 
         @Override

@@ -67,11 +67,7 @@ final class SettingsSchema {
     }
 
     private Optional<ConfigValue> top(Mapping root, String key) {
-        Optional<ConfigValue> value = ValueChecks.optional(root, key);
-        if (value.isEmpty()) {
-            problems.add(key, Optional.empty(), "must be set", root.get(key).orElse(root).origin());
-        }
-        return value;
+        return checks.required("", root, key);
     }
 
     private Optional<String> branchPrefix(ConfigValue value) {

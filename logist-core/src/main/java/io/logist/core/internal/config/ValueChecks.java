@@ -33,11 +33,15 @@ final class ValueChecks {
         this.problems = problems;
     }
 
-    /** The entry {@code key} of {@code mapping} at {@code prefix}, unless it is missing or null; then a problem is added. */
+    /**
+     * The entry {@code key} of {@code mapping} at {@code prefix} ({@code ""} at the top level), unless it is
+     * missing or null; then a problem is added.
+     */
     Optional<ConfigValue> required(String prefix, Mapping mapping, String key) {
         Optional<ConfigValue> value = optional(mapping, key);
         if (value.isEmpty()) {
-            problems.add(prefix + "." + key, Optional.empty(), "must be set", mapping.origin());
+            problems.add(prefix.isEmpty() ? key : prefix + "." + key, Optional.empty(), "must be set",
+                    mapping.get(key).orElse(mapping).origin());
         }
         return value;
     }
@@ -47,7 +51,11 @@ final class ValueChecks {
         return mapping.get(key).filter(value -> !value.isNull());
     }
 
+    /** A map; null is an empty one, as YAML gives a key whose entries are all commented out. */
     Optional<Mapping> mapping(String property, ConfigValue value) {
+        if (value.isNull()) {
+            return Optional.of(new Mapping(Map.of(), value.origin()));
+        }
         return reported(property, value, "must be a map such as {key: value}",
                 Optional.of(value).filter(Mapping.class::isInstance).map(Mapping.class::cast));
     }

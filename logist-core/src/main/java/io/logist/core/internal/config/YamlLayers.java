@@ -77,17 +77,30 @@ final class YamlLayers {
         }
     }
 
-    /** The value text of one dotted override, read as YAML so that {@code 3} is a number and {@code [a, b]} a list. */
+    /**
+     * The value text of one dotted override, read as YAML so that {@code 3} is a number and {@code [a, b]} a list;
+     * no text at all is YAML's null. Empty when the text is malformed (then a problem is added).
+     */
     Optional<ConfigValue> readOverride(String key, String text, Origin origin) {
-        Optional<Node> node = compose(text, key, Optional.of(text), line -> origin);
-        if (node.isEmpty() && text.isBlank()) {
-            return Optional.of(new Scalar(text, Optional.empty(), origin));
+        try {
+            return parse(text)
+                    .map(root -> new Converter(line -> origin).convert(root, key, origin))
+                    .orElseGet(() -> Optional.of(new Scalar(text, Optional.empty(), origin)));
+        } catch (YAMLException e) {
+            reportMalformed(e, key, Optional.of(text), line -> origin);
+            return Optional.empty();
         }
-        return node.flatMap(root -> new Converter(line -> origin).convert(root, key, origin));
     }
 
     private Optional<Mapping> readSettings(String yaml, IntFunction<Origin> at) {
-        return compose(yaml, FILE, Optional.empty(), at).flatMap(root -> {
+        Optional<Node> document;
+        try {
+            document = parse(yaml);
+        } catch (YAMLException e) {
+            reportMalformed(e, FILE, Optional.empty(), at);
+            return Optional.empty();
+        }
+        return document.flatMap(root -> {
             Origin origin = at.apply(lineOf(root));
             if (!(root instanceof MappingNode)) {
                 problems.add(FILE, Optional.of(root instanceof ScalarNode scalar ? scalar.getValue() : "[...]"),
@@ -98,20 +111,22 @@ final class YamlLayers {
         });
     }
 
-    /** The YAML document in {@code text}; empty when there is none or it is malformed (then a problem is added). */
-    private Optional<Node> compose(String text, String property, Optional<String> value, IntFunction<Origin> at) {
-        try {
-            return Optional.ofNullable(new Yaml(new SafeConstructor(new LoaderOptions())).compose(new StringReader(text)));
-        } catch (MarkedYAMLException e) {
+    /** The YAML document in {@code text}, empty when there is none (only comments, or nothing). */
+    private static Optional<Node> parse(String text) {
+        return Optional.ofNullable(new Yaml(new SafeConstructor(new LoaderOptions())).compose(new StringReader(text)));
+    }
+
+    private void reportMalformed(YAMLException e, String property, Optional<String> value, IntFunction<Origin> at) {
+        String rule = "could not be read as YAML: ";
+        if (e instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
+            Mark mark = marked.getProblemMark();
+            rule += Objects.requireNonNullElse(marked.getProblem(), e.getMessage())
+                    + " (line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1) + ")";
             // The rule names line and column, so the source names only the file.
-            Optional<Mark> mark = Optional.ofNullable(e.getProblemMark());
-            String where = mark.map(m -> " (line " + (m.getLine() + 1) + ", column " + (m.getColumn() + 1) + ")").orElse("");
-            problems.add(property, value, "could not be read as YAML: " + Objects.requireNonNullElse(e.getProblem(), e.getMessage()) + where,
-                    at.apply(mark.map(m -> m.getLine() + 1).orElse(0)).withoutLine());
-        } catch (YAMLException e) {
-            problems.add(property, value, "could not be read as YAML: " + e.getMessage(), at.apply(0).withoutLine());
+            problems.add(property, value, rule, at.apply(mark.getLine() + 1).withoutLine());
+        } else {
+            problems.add(property, value, rule + e.getMessage(), at.apply(0).withoutLine());
         }
-        return Optional.empty();
     }
 
     private static String reason(IOException e) {

@@ -67,7 +67,7 @@ class SettingsResolverTest {
     }
 
     private static List<String> problemsOf(Runnable resolution) {
-        ConfigurationException e = catchThrowableOfType(resolution::run, ConfigurationException.class);
+        ConfigurationException e = catchThrowableOfType(ConfigurationException.class, resolution::run);
         assertThat(e).as("a ConfigurationException").isNotNull();
         return e.problems().stream().map(ConfigProblem::describe).toList();
     }
@@ -184,6 +184,15 @@ class SettingsResolverTest {
             overrides.put("agents.mock.scenario", "revise-once");
 
             assertThat(resolveWith(overrides).agentOptions("mock")).containsExactly(Map.entry("scenario", "revise-once"));
+        }
+
+        @Test
+        void aSectionWhoseEntriesAreAllCommentedOutChangesNothing() throws IOException {
+            JobSettings settings = resolveYaml("limits:\n#  maxSteps: 3\nagents:\n  mock:\nroles:\n  worker:\n");
+
+            assertThat(settings.limits()).isEqualTo(Limits.DEFAULTS);
+            assertThat(settings.agentOptions()).containsExactly(Map.entry("mock", Map.of()));
+            assertThat(settings.roles()).isEqualTo(resolve().roles());
         }
 
         @Test
@@ -373,6 +382,11 @@ class SettingsResolverTest {
         void aCustomRoleNeedsInstructions() throws IOException {
             assertThat(problemsOfYaml("roles:\n  reviewer:\n    agent: mock\n"))
                     .containsExactly("roles.reviewer.instructions must be set" + at(2));
+        }
+
+        @Test
+        void aCustomRoleWithNothingSetNeedsInstructions() throws IOException {
+            assertThat(problemsOfYaml("roles:\n  reviewer:\n")).containsExactly("roles.reviewer.instructions must be set" + at(2));
         }
 
         @Test
@@ -634,6 +648,13 @@ class SettingsResolverTest {
         @Test
         void anEmptyValueUnsetsAnOptionalSetting() {
             assertThat(resolveWith(Map.of("limits.maxCostUsd", "")).limits().maxCostUsd()).isEmpty();
+            assertThat(resolveWith(Map.of("limits.maxTokens", "# none")).limits().maxTokens()).isEmpty();
+        }
+
+        @Test
+        void anEmptyValueCannotUnsetARequiredSetting() {
+            assertThat(problemsOf(() -> resolveWith(Map.of("limits.maxSteps", ""))))
+                    .containsExactly("limits.maxSteps must be set (--set limits.maxSteps)");
         }
     }
 
@@ -713,8 +734,8 @@ class SettingsResolverTest {
         overrides.put("limits.maxSteps", "-1");
         overrides.put("bogus", "1");
 
-        ConfigurationException e = catchThrowableOfType(
-                () -> resolver.resolve(List.of(user, broken, repo), overrides, "--set"), ConfigurationException.class);
+        ConfigurationException e = catchThrowableOfType(ConfigurationException.class,
+                () -> resolver.resolve(List.of(user, broken, repo), overrides, "--set"));
 
         assertThat(e.problems()).extracting(ConfigProblem::property).containsExactly(
                 "limits.stepTimeout", "agent", "(file)", "workflow", "roles.reviewer.instructions", "limits.maxSteps", "bogus");
