@@ -298,12 +298,14 @@ public abstract class JobStoreContractKit {
     }
 
     @Test
-    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    @Timeout(value = 90, unit = TimeUnit.SECONDS)
     void concurrentAppendsFromThreadsKeepStrictSequence() throws Exception {
         JobId id = created("busy");
         int threads = 4;
         long total = 80;
         AtomicLong last = new AtomicLong();
+        // A store that wrongly refuses every append must fail the test, not hang it.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         List<Future<Long>> accepted = new ArrayList<>();
         try {
@@ -311,13 +313,14 @@ public abstract class JobStoreContractKit {
                 // Every thread races for the next number; the store must accept each number exactly once.
                 accepted.add(pool.submit(() -> {
                     long mine = 0;
-                    for (long next = last.get() + 1; next <= total; next = last.get() + 1) {
+                    for (long next = last.get() + 1; next <= total && System.nanoTime() < deadline;
+                         next = last.get() + 1) {
                         try {
                             store.append(id, event(next));
                             last.accumulateAndGet(next, Math::max);
                             mine++;
                         } catch (StoreException refused) {
-                            Thread.onSpinWait();
+                            Thread.yield();
                         }
                     }
                     return mine;

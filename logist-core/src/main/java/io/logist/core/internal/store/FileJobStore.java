@@ -28,7 +28,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.slf4j.Logger;
@@ -49,7 +48,7 @@ public final class FileJobStore implements JobStore {
     private static final String MANIFEST = "job.json";
     private static final String EVENTS = "events.jsonl";
     private static final String LOCK = "lock";
-    private static final Set<String> STORE_FILES = Set.of(MANIFEST, EVENTS, LOCK);
+    private static final List<String> STORE_FILES = List.of(MANIFEST, EVENTS, LOCK);
 
     private final Path jobs;
     private final Clock clock;
