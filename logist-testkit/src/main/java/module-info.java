@@ -5,4 +5,6 @@ module io.logist.testkit {
     requires transitive org.assertj.core;
 
     exports io.logist.testkit;
+    // JUnit calls the kits' package-private test methods reflectively when tests run on the module path.
+    opens io.logist.testkit to org.junit.platform.commons;
 }

@@ -21,8 +21,12 @@ public interface AgentProvider {
         return List.of();
     }
 
-    /** Whether the agent's tool can be found and run with these {@code agents.<id>.*} options. */
-    Probe probe(Map<String, Object> options);
+    /**
+     * Whether the agent's tool can be found and run with these {@code agents.<id>.*} options.
+     *
+     * @param environment the environment agents run with, whose {@code PATH} finds the tool
+     */
+    Probe probe(Map<String, Object> options, Map<String, String> environment);
 
     Agent create(AgentContext context);
 }

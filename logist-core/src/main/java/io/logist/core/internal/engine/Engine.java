@@ -53,6 +53,7 @@ final class Engine implements Logist {
     private final SettingsResolver resolver;
     private final StepExecutor executor;
     private final Path userConfig;
+    private final Map<String, String> environment;
     private final Clock clock;
 
     Engine(JobStore store, PluginInstances instances, GitWorkspaces workspaces, Path userConfig,
@@ -61,6 +62,7 @@ final class Engine implements Logist {
         this.instances = instances;
         this.workspaces = workspaces;
         this.userConfig = userConfig;
+        this.environment = environment;
         this.clock = clock;
         Plugins plugins = instances.plugins();
         Map<String, List<OptionSpec>> agentOptions = new LinkedHashMap<>();
@@ -152,7 +154,7 @@ final class Engine implements Logist {
             }
             for (RoleSettings role : job.settings().roles().values()) {
                 Probe agent = Plugins.safeProbe("agent", role.agent(), () -> instances.plugins().agent(role.agent())
-                        .probe(job.settings().agentOptions(role.agent())));
+                        .probe(job.settings().agentOptions(role.agent()), environment));
                 if (!agent.available()) {
                     missing.add("agent '" + role.agent() + "' (" + role.name() + "): " + agent.detail());
                 }
@@ -244,7 +246,7 @@ final class Engine implements Logist {
 
     @Override
     public List<PluginInfo> plugins() {
-        return instances.plugins().describe();
+        return instances.plugins().describe(environment);
     }
 
     @Override

@@ -112,10 +112,10 @@ final class Plugins {
     }
 
     /** Every plugin with its probe result; a probe that throws is reported as unavailable with the plugin's name. */
-    List<PluginInfo> describe() {
+    List<PluginInfo> describe(Map<String, String> environment) {
         List<PluginInfo> infos = new ArrayList<>();
         runners.values().forEach(p -> infos.add(info(PluginInfo.Kind.RUNNER, p.id(), p, p::probe)));
-        agents.values().forEach(p -> infos.add(info(PluginInfo.Kind.AGENT, p.id(), p, () -> p.probe(Map.of()))));
+        agents.values().forEach(p -> infos.add(info(PluginInfo.Kind.AGENT, p.id(), p, () -> p.probe(Map.of(), environment))));
         infos.sort(Comparator.comparing(PluginInfo::kind).thenComparing(PluginInfo::id));
         return infos;
     }

@@ -38,7 +38,7 @@ final class ScriptAgentProvider implements AgentProvider {
     }
 
     @Override
-    public Probe probe(Map<String, Object> options) {
+    public Probe probe(Map<String, Object> options, Map<String, String> environment) {
         return Probe.available("sh", "test");
     }
 
