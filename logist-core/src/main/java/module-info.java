@@ -7,4 +7,6 @@ module io.logist.core {
     requires org.yaml.snakeyaml;
     requires org.slf4j;
     requires static com.google.auto.service;
+
+    provides io.logist.spi.RunnerProvider with io.logist.core.internal.runner.HostRunnerProvider;
 }
