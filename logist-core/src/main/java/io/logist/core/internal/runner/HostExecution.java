@@ -136,8 +136,8 @@ final class HostExecution implements Execution {
         for (int attempt = 0; !remaining.pids().isEmpty(); attempt++) {
             if (attempt == KILL_ATTEMPTS) {
                 throw new RunnerException("host runner: processes " + remaining.pids() + " of the execution with pid "
-                        + pid + " are still running after SIGKILL; they are probably stuck in the kernel (state D)."
-                        + " Check them with 'ps -o pid,stat,cmd -p " + joined(remaining.pids())
+                        + pid + " are still running after " + KILL_ATTEMPTS + " SIGKILLs; they may be stuck in"
+                        + " uninterruptible I/O. Check them with 'ps -o pid,stat,cmd -p " + joined(remaining.pids())
                         + "' and kill them by hand");
             }
             signal("KILL", remaining);

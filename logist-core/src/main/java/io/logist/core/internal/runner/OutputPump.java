@@ -24,7 +24,7 @@ final class OutputPump {
      * How long the readers may stay silent after the process exited before {@link #awaitDrained} stops
      * waiting for their end of stream. A process the command left running in the background inherits the
      * pipes and keeps them open; without this bound, waiting for "every line" would last as long as that
-     * process does, maybe forever. Its later lines still reach the sink; only the waiting stops.
+     * process does, maybe forever. Only the waiting stops: the readers go on until the pipes close.
      */
     static final Duration DRAIN_SILENCE_LIMIT = Duration.ofSeconds(2);
 

@@ -45,7 +45,8 @@ class ExecutablesTest {
         Path script = executable(directory.resolve("run.sh"));
 
         assertThat(Executables.find("./run.sh", Map.of("PATH", "/nonexistent"), directory))
-                .hasValueSatisfying(found -> assertThat(found).isEqualTo(script.getParent().resolve("./run.sh")));
+                .hasValueSatisfying(found -> assertThat(found).isAbsolute().satisfies(
+                        same -> assertThat(Files.isSameFile(same, script)).isTrue()));
         assertThat(Executables.find(script.toString(), Map.of(), Path.of("/"))).contains(script);
     }
 

@@ -3,13 +3,13 @@ package io.logist.core.internal.runner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.logist.JobId;
 import io.logist.RunnerException;
 import io.logist.spi.Execution;
 import io.logist.spi.ExecutionRequest;
 import io.logist.spi.Probe;
 import io.logist.spi.RunnerContext;
 import io.logist.spi.RunnerProvider;
-import io.logist.JobId;
 import java.io.InputStream;
 import java.lang.module.ModuleDescriptor;
 import java.nio.charset.StandardCharsets;

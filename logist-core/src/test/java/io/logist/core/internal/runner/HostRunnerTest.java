@@ -126,6 +126,20 @@ class HostRunnerTest {
     }
 
     @Test
+    void whatSurvivesTheKillIsReportedByPid() throws Exception {
+        Path inertKill = Executables.find("true", PATH_ONLY, workspace).orElseThrow();
+        HostRunner unableToKill = new HostRunner(new HostTools(TOOLS.setsid(), inertKill), proc, Ticker.SYSTEM);
+        Execution execution = unableToKill.start(request(List.of("sleep", "30"), PATH_ONLY, Optional.empty()), lines);
+        String pid = execution.handle().get("pid");
+        strays.add(Long.parseLong(pid));
+
+        assertThatThrownBy(() -> execution.terminate(Duration.ZERO))
+                .isInstanceOf(RunnerException.class)
+                .hasMessageContaining("[" + pid + "]").hasMessageContaining("still running");
+        assertThat(execution.isAlive()).isTrue();
+    }
+
+    @Test
     void waitForStopsWaitingForOutputHeldOpenByALeftoverProcess() throws Exception {
         Execution execution = start(runner, "sleep 30 & echo $!; echo main done");
         long before = System.nanoTime();
