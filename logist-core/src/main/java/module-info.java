@@ -12,4 +12,5 @@ module io.logist.core {
     uses io.logist.spi.AgentProvider;
 
     provides io.logist.spi.EngineFactory with io.logist.core.internal.engine.DefaultEngineFactory;
+    provides io.logist.spi.RunnerProvider with io.logist.core.internal.runner.HostRunnerProvider;
 }

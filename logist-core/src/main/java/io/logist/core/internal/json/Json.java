@@ -41,6 +41,8 @@ public final class Json {
             .addModule(logistModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+            // Settings maps are unordered; sorted keys keep job.json stable and diffable.
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
             // Costs must come back exactly as written (5.00 stays 5.00), also through the tree that events
             // pass on their way in.

@@ -1,0 +1,52 @@
+package io.logist.core.internal.runner;
+
+import io.logist.RunnerException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The host programs the runner drives, found once by absolute path in Logist's own environment, so that
+ * the {@code PATH} of a job cannot swap them.
+ *
+ * @param setsid starts a command as the leader of a new session (util-linux)
+ * @param kill   signals a whole process group at once, which {@link ProcessHandle} cannot
+ */
+record HostTools(Path setsid, Path kill) {
+    HostTools {
+        Objects.requireNonNull(setsid, "setsid");
+        Objects.requireNonNull(kill, "kill");
+    }
+
+    /**
+     * Finds the tools in the {@code PATH} of {@code environment}.
+     *
+     * @throws RunnerException when this is not Linux or a tool is missing; the message says how to install it
+     */
+    static HostTools locate(Map<String, String> environment) {
+        String os = System.getProperty("os.name", "");
+        if (!os.startsWith("Linux")) {
+            throw new RunnerException("host runner: needs Linux (it relies on setsid and /proc) but this is "
+                    + os + "; use the docker or podman runner here");
+        }
+        Path here = Path.of("").toAbsolutePath();
+        Optional<Path> setsid = Executables.find("setsid", environment, here);
+        Optional<Path> kill = Executables.find("kill", environment, here);
+        List<String> missing = new ArrayList<>();
+        if (setsid.isEmpty()) {
+            missing.add("setsid");
+        }
+        if (kill.isEmpty()) {
+            missing.add("kill");
+        }
+        if (!missing.isEmpty()) {
+            throw new RunnerException("host runner: " + String.join(" and ", missing) + " not found on PATH "
+                    + Executables.searchPath(environment) + "; install util-linux (setsid, kill) and procps"
+                    + " (kill on Debian and Ubuntu), e.g. 'apt-get install util-linux procps'");
+        }
+        return new HostTools(setsid.orElseThrow(), kill.orElseThrow());
+    }
+}

@@ -1,0 +1,13 @@
+package io.logist.core.internal.runner;
+
+import io.logist.spi.Runner;
+import io.logist.testkit.RunnerContractKit;
+
+class HostRunnerContractTest extends RunnerContractKit {
+    private final Runner runner = new HostRunner(HostTools.locate(System.getenv()), ProcFs.system(), Ticker.SYSTEM);
+
+    @Override
+    protected Runner runner() {
+        return runner;
+    }
+}
