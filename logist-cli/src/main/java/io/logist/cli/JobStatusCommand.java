@@ -1,25 +1,23 @@
 package io.logist.cli;
 
-import io.logist.JobId;
 import io.logist.JobInfo;
 import io.logist.Logist;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 
 /** {@code logist job status ID}: the job's state, usage, limits and steps. */
 @Command(name = "status", description = "Show a job: its state and why, branch and workspace, usage, limits"
         + " and a table of its steps, with what to do next.")
 final class JobStatusCommand extends LogistSubcommand {
-    @Parameters(paramLabel = "ID", description = "The job id.")
-    private JobId id;
+    @Mixin
+    private JobIdParameter id;
 
     @Mixin
     private JsonOption json;
 
     @Override
     protected int execute(Logist logist) {
-        JobInfo job = logist.status(id);
+        JobInfo job = logist.status(id.value);
         if (json.enabled) {
             out().println(JsonViews.write(new JsonViews(environment().clock()).status(job)));
         } else {

@@ -4,16 +4,16 @@ import io.logist.JobId;
 import io.logist.JobResult;
 import io.logist.Logist;
 import io.logist.spi.Observer;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code job step} and {@code job run}: advance a job while showing progress, then print where it rests
  * and exit with the code of that state (SPEC section 9).
  */
 abstract class LoopCommand extends LogistSubcommand {
-    @Parameters(paramLabel = "ID", description = "The job id.")
-    private JobId id;
+    @Mixin
+    private JobIdParameter id;
 
     @Option(names = {"-q", "--quiet"}, description = "Print only the final line: job ID STATUS and the reason.")
     private boolean quiet;
@@ -23,11 +23,11 @@ abstract class LoopCommand extends LogistSubcommand {
 
     @Override
     protected int execute(Logist logist) {
-        JobResult result = quiet ? advance(logist, id, Observer.NOOP) : advanceWithProgress(logist);
+        JobResult result = quiet ? advance(logist, id.value, Observer.NOOP) : advanceWithProgress(logist);
         out().println("job " + result.id() + " " + result.status()
                 + result.reason().map(reason -> ": " + reason).orElse(""));
         if (!quiet) {
-            NextSteps.of(logist.status(id)).forEach(err()::println);
+            NextSteps.of(logist.status(id.value)).forEach(err()::println);
         }
         return ExitCodes.forStatus(result.status());
     }
@@ -37,7 +37,7 @@ abstract class LoopCommand extends LogistSubcommand {
         try (ProgressPrinter progress = environment.interactive()
                 ? ProgressPrinter.statusLine(environment.out(), environment.clock())
                 : ProgressPrinter.lines(environment.out(), environment.clock())) {
-            return advance(logist, id, progress);
+            return advance(logist, id.value, progress);
         }
     }
 }
