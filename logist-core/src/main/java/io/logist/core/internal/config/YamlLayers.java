@@ -78,15 +78,26 @@ final class YamlLayers {
     }
 
     /**
-     * The value text of one dotted override, read as YAML so that {@code 3} is a number and {@code [a, b]} a list;
-     * no text at all is YAML's null. Empty when the text is malformed (then a problem is added).
+     * The value text of one dotted override. Text that opens a flow list or map ({@code [a, b]}, {@code {k: v}}) is
+     * read as YAML, and malformed text then is a problem; other text is read as a YAML scalar so that {@code 3} is
+     * a number and {@code true} a boolean, and when it is no scalar (a shell command, prose with colons) it is
+     * taken as written. No text at all is YAML's null.
      */
     Optional<ConfigValue> readOverride(String key, String text, Origin origin) {
+        Scalar asWritten = new Scalar(text, Optional.of(text), origin);
+        String stripped = text.strip();
+        boolean collection = stripped.startsWith("[") || stripped.startsWith("{");
         try {
-            return parse(text)
-                    .map(root -> new Converter(line -> origin).convert(root, key, origin))
+            Optional<Node> root = parse(text);
+            if (!collection && root.isPresent() && !(root.get() instanceof ScalarNode)) {
+                return Optional.of(asWritten);
+            }
+            return root.map(node -> new Converter(line -> origin).convert(node, key, origin))
                     .orElseGet(() -> Optional.of(new Scalar(text, Optional.empty(), origin)));
         } catch (YAMLException e) {
+            if (!collection) {
+                return Optional.of(asWritten);
+            }
             reportMalformed(e, key, Optional.of(text), line -> origin);
             return Optional.empty();
         }

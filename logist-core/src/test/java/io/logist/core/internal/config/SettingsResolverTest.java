@@ -611,6 +611,19 @@ class SettingsResolverTest {
         }
 
         @Test
+        void overrideTextThatIsNoYamlScalarIsTakenAsWritten() {
+            Map<String, String> overrides = new LinkedHashMap<>();
+            overrides.put("agents.mock.model", "printf '%s' 'a: b, c' ```");
+            overrides.put("roles.supervisor.instructions", "Review: carefully, then answer.");
+
+            JobSettings settings = resolveWith(overrides);
+
+            assertThat(settings.agentOptions("mock")).containsEntry("model", "printf '%s' 'a: b, c' ```");
+            assertThat(settings.role("supervisor").orElseThrow().instructions())
+                    .isEqualTo("Review: carefully, then answer.");
+        }
+
+        @Test
         void aBadOverrideNamesItsKey() {
             assertThat(problemsOf(() -> resolveWith(Map.of("limits.maxSteps", "many"))))
                     .containsExactly("limits.maxSteps was 'many' but it must be a whole number >= 1 (--set limits.maxSteps)");

@@ -10,10 +10,6 @@ import io.logist.spi.ExecutionRequest;
 import io.logist.spi.Probe;
 import io.logist.spi.RunnerContext;
 import io.logist.spi.RunnerProvider;
-import java.io.InputStream;
-import java.lang.module.ModuleDescriptor;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,24 +32,6 @@ class HostRunnerProviderTest {
         assertThat(ServiceLoader.load(RunnerProvider.class).stream().map(ServiceLoader.Provider::get))
                 .filteredOn(found -> found.id().equals("host"))
                 .singleElement().isInstanceOf(HostRunnerProvider.class);
-    }
-
-    @Test
-    void autoServiceAndModuleInfoRegisterTheSameProvider() throws Exception {
-        Path classes = Path.of(HostRunnerProvider.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        List<String> services = Files.readAllLines(
-                classes.resolve("META-INF/services/" + RunnerProvider.class.getName()), StandardCharsets.UTF_8);
-        ModuleDescriptor module;
-        try (InputStream descriptor = Files.newInputStream(classes.resolve("module-info.class"))) {
-            module = ModuleDescriptor.read(descriptor);
-        }
-
-        List<String> provides = module.provides().stream()
-                .filter(provided -> provided.service().equals(RunnerProvider.class.getName()))
-                .flatMap(provided -> provided.providers().stream()).toList();
-
-        assertThat(services).contains(HostRunnerProvider.class.getName());
-        assertThat(provides).containsExactlyInAnyOrderElementsOf(services);
     }
 
     @Test
