@@ -17,9 +17,10 @@ git -C "$repo" add README.md
 git -C "$repo" -c user.name=demo -c user.email=demo@localhost commit --quiet -m "first commit"
 
 logist() { "$root/logist" --home "$home" "$@"; }
+logist --version >/dev/null   # builds the CLI first when needed, so the timing below is the job's
 
 started=$(date +%s%N)
-id=$(logist job create --repo "$repo" --prompt "Add a greeting to the README" --agent mock --activate | tail -n 1)
+id=$(logist job create --repo "$repo" --prompt "Write a short status note into mock-work.txt" --agent mock --activate | tail -n 1)
 set +e
 logist job run "$id"
 rc=$?

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
@@ -32,6 +31,8 @@ final class FileJobLock implements JobLock {
      */
     private static final Map<Path, FileJobLock> HELD = new HashMap<>();
     private static final int MAX_OWNER_BYTES = 64 * 1024;
+    private static final int OWNER_READ_ATTEMPTS = 50;
+    private static final long OWNER_READ_PAUSE_MILLIS = 20;
     private static final String HOST = hostName();
 
     private final JobId id;
@@ -100,14 +101,29 @@ final class FileJobLock implements JobLock {
         }
     }
 
-    /** Who holds the lock, as written in the file; described as unknown while the owner has not written it. */
+    /**
+     * Who holds the lock, as written in the file. The owner writes it just after taking the lock and erases it
+     * before releasing it, so an empty file means the owner is about to write: it is read again for a moment.
+     */
     private static LockOwner readOwner(FileChannel channel, Path file) throws IOException {
-        byte[] written = Channels.newInputStream(channel).readNBytes(MAX_OWNER_BYTES);
+        for (int attempt = 0; attempt < OWNER_READ_ATTEMPTS; attempt++) {
+            ByteBuffer buffer = ByteBuffer.allocate(MAX_OWNER_BYTES);
+            channel.read(buffer, 0);
+            try {
+                return Json.mapper().readValue(buffer.array(), 0, buffer.position(), LockOwner.class);
+            } catch (IOException notWrittenYet) {
+                pause();
+            }
+        }
+        return new LockOwner(-1, "unknown", Files.getLastModifiedTime(file).toInstant(),
+                "no owner information in " + file);
+    }
+
+    private static void pause() {
         try {
-            return Json.mapper().readValue(written, LockOwner.class);
-        } catch (IOException e) {
-            return new LockOwner(-1, "unknown", Files.getLastModifiedTime(file).toInstant(),
-                    "no owner information in " + file);
+            Thread.sleep(OWNER_READ_PAUSE_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -146,8 +162,11 @@ final class FileJobLock implements JobLock {
                 return;
             }
             try {
+                // Erased while still held, so that nobody reads a released owner as the current one.
+                channel.truncate(0);
                 channel.close();
             } catch (IOException e) {
+                closeAfterFailure(channel);
                 throw new StoreException("cannot release the lock " + file + " of job " + id + ": " + e, e);
             }
         }

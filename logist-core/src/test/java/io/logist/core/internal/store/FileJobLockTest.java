@@ -67,16 +67,37 @@ class FileJobLockTest {
     }
 
     @Test
-    void lockWritesTheOwnerIntoTheLockFileAndLeavesItOnClose() throws IOException {
+    void lockWritesTheOwnerIntoTheLockFileAndErasesItOnClose() throws IOException {
         try (JobLock lock = store.lock(ID, "run")) {
             assertThat(lock.owner().since()).isEqualTo(NOW);
+            JsonNode owner = Json.mapper().readTree(Files.readAllBytes(lockFile()));
+            assertThat(owner.get("pid").longValue()).isEqualTo(ProcessHandle.current().pid());
+            assertThat(owner.get("host").textValue()).isNotBlank();
+            assertThat(owner.get("since").textValue()).isEqualTo("2026-03-01T10:15:30Z");
+            assertThat(owner.get("purpose").textValue()).isEqualTo("run");
         }
 
-        JsonNode owner = Json.mapper().readTree(Files.readAllBytes(lockFile()));
-        assertThat(owner.get("pid").longValue()).isEqualTo(ProcessHandle.current().pid());
-        assertThat(owner.get("host").textValue()).isNotBlank();
-        assertThat(owner.get("since").textValue()).isEqualTo("2026-03-01T10:15:30Z");
-        assertThat(owner.get("purpose").textValue()).isEqualTo("run");
+        assertThat(lockFile()).exists().isEmptyFile();
+    }
+
+    @Test
+    void anOwnerThatHasNotWrittenYetIsWaitedForBriefly() throws Exception {
+        assertThat(startChild()).isEqualTo("locked");
+        byte[] written = Files.readAllBytes(lockFile());
+        Files.write(lockFile(), new byte[0]);
+        Thread writer = new Thread(() -> {
+            try {
+                Thread.sleep(200);
+                Files.write(lockFile(), written);
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        writer.start();
+
+        assertThatThrownBy(() -> store.lock(ID, "run")).isInstanceOfSatisfying(JobLockedException.class,
+                e -> assertThat(e.owner().pid()).isEqualTo(child.pid()));
+        writer.join();
     }
 
     @Test
