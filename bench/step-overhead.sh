@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# Measures, with the real CLI on the embedded defaults (host runner, mock agent, file store):
-#   - CLI start-up: `logist --version`
-#   - `logist job run` of a worker+supervisor job (two steps)
-#   - the mock agent's own processes for those two steps, run directly with sh
-# and reports the orchestration overhead per step: (run - start-up - mock processes) / 2.
-# Each figure is the median of RUNS runs (default 7).
+# Measures, with the real CLI (the ./logist launcher) on the embedded defaults (host runner, mock agent, file store), the median
+# over RUNS runs (default 7) of:
+#   - CLI start-up: `logist --version` (JVM and picocli only)
+#   - a read command: `logist job status ID` (start-up plus the engine and the store)
+#   - `logist job run` of a worker+supervisor job (two steps), end to end
+#   - the time inside the two steps, from the job's own step records
+#   - the mock agent's two processes alone, run directly with sh in a clone of the repository
+# and reports the orchestration overhead per step: (time inside the steps - mock processes) / 2, that is
+# provisioning, prompt, process start, output handling, verdict, checkpoint commit and publishing the branch.
 #
 #   bench/step-overhead.sh [RUNS]
 set -euo pipefail
@@ -14,10 +17,13 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/logist-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
 "$root/logist" --version >/dev/null   # builds the CLI when needed, outside the measurements
-cp="$root/logist-cli/target/logist-cli.jar:$root/logist-cli/target/lib/*"
-cli() { java -cp "$cp" io.logist.cli.Main --home "$work/home" "$@"; }
+"$root/logist" --version >/dev/null   # and writes its class-data archive, as any first run does
+cli() { "$root/logist" --home "$work/home" "$@"; }
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : int((a[NR / 2] + a[NR / 2 + 1]) / 2) }'; }
+steps_ms() {  # the summed wall time of the job's steps, from `job status --json`
+  cli job status "$1" --json | python3 -c 'import json,sys; print(round(1000 * sum(s["usage"]["wallSeconds"] for s in json.load(sys.stdin)["steps"])))'
+}
 
 repo=$work/repo
 mkdir -p "$repo"
@@ -26,14 +32,15 @@ echo "# bench" >"$repo/README.md"
 git -C "$repo" add README.md
 git -C "$repo" -c user.name=bench -c user.email=bench@localhost commit --quiet -m first
 
-startup=() ; run=() ; mock=()
+startup=(); status=(); run=(); inside=(); mock=()
 for i in $(seq 1 "$runs"); do
   t=$(now_ms); cli --version >/dev/null; startup+=( $(( $(now_ms) - t )) )
 
-  id=$(cli job create --repo "$repo" --prompt "bench $i" --agent mock --activate | tail -n 1)
+  id=$(cli job create --repo "$repo" --prompt "bench $i" --agent mock --activate 2>/dev/null | tail -n 1)
+  t=$(now_ms); cli job status "$id" >/dev/null; status+=( $(( $(now_ms) - t )) )
   t=$(now_ms); cli job run "$id" --quiet >/dev/null; run+=( $(( $(now_ms) - t )) )
+  inside+=( "$(steps_ms "$id")" )
 
-  # The same two mock processes, without Logist around them.
   steps=$work/home/jobs/$id/steps
   ws=$work/ws-$i
   git clone --quiet "$repo" "$ws"
@@ -43,11 +50,12 @@ for i in $(seq 1 "$runs"); do
   mock+=( $(( $(now_ms) - t )) )
 done
 
-s=$(printf '%s\n' "${startup[@]}" | median)
-r=$(printf '%s\n' "${run[@]}" | median)
-m=$(printf '%s\n' "${mock[@]}" | median)
-echo "runs:                         $runs"
-echo "CLI start-up (--version):     ${s} ms"
-echo "job run, 2 steps:             ${r} ms"
-echo "mock processes, 2 steps:      ${m} ms"
-echo "orchestration overhead/step:  $(( (r - s - m) / 2 )) ms"
+med() { printf '%s\n' "$@" | median; }
+s=$(med "${startup[@]}"); st=$(med "${status[@]}"); r=$(med "${run[@]}"); in=$(med "${inside[@]}"); m=$(med "${mock[@]}")
+echo "runs:                               $runs"
+echo "CLI start-up (--version):           ${s} ms"
+echo "read command (job status):          ${st} ms"
+echo "job run, 2 steps, end to end:       ${r} ms"
+echo "time inside the 2 steps:            ${in} ms"
+echo "mock processes alone, 2 steps:      ${m} ms"
+echo "orchestration overhead per step:    $(( (in - m) / 2 )) ms"

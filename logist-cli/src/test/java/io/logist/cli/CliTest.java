@@ -53,19 +53,11 @@ class CliTest {
 
     @BeforeEach
     void gitRepository() throws Exception {
-        git("init", "-q", "-b", "main");
-        Files.writeString(repo.resolve("README.md"), "hello\n");
-        git("add", "README.md");
-        git("-c", "user.name=Test", "-c", "user.email=test@example.com", "commit", "-q", "-m", "first");
+        TestRepository.initWithCommit(repo);
     }
 
     private String git(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("git", "-C", repo.toString()));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor()).as("git %s: %s", command, output).isZero();
-        return output.strip();
+        return TestRepository.git(repo, args);
     }
 
     private Result run(String... args) {

@@ -17,7 +17,10 @@ import java.util.Optional;
  * with the file and line or the override it came from. Instances are immutable and may be shared.
  */
 public final class SettingsResolver {
-    private static final Mapping DEFAULTS = YamlLayers.readDefaults(DefaultSettings.YAML);
+    /** Parsed on first use: commands that only read jobs never load YAML, which saves start-up time. */
+    private static final class Defaults {
+        static final Mapping MAPPING = YamlLayers.readDefaults(DefaultSettings.YAML);
+    }
 
     private final PluginSections agents;
     private final PluginSections runners;
@@ -46,7 +49,7 @@ public final class SettingsResolver {
         Objects.requireNonNull(overrideSource, "overrideSource");
         Problems problems = new Problems();
         YamlLayers yaml = new YamlLayers(problems);
-        Mapping merged = DEFAULTS;
+        Mapping merged = Defaults.MAPPING;
         for (int i = 0; i < files.size(); i++) {
             merged = yaml.readFile(files.get(i), i + 1).map(merged::overriddenBy).orElse(merged);
         }
