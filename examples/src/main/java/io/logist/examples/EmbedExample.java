@@ -18,14 +18,16 @@ import java.util.List;
  * Embeds Logist: makes a scratch git repository, runs a worker/supervisor job on it with the mock agent, and
  * prints what happened. Exits 1 unless the job ends in SUCCESS.
  *
- * <p>Usage: {@code EmbedExample [WORK_DIR]}; without it, a new temporary directory.
+ * <p>Usage: {@code EmbedExample [PARENT_DIR]}: it works in a new directory there, or in the system's temporary
+ * directory.
  */
 public final class EmbedExample {
     private EmbedExample() {
     }
 
     public static void main(String[] args) throws IOException, InterruptedException {
-        Path work = args.length > 0 ? Files.createDirectories(Path.of(args[0])) : Files.createTempDirectory("logist-example");
+        Path parent = Files.createDirectories(Path.of(args.length > 0 ? args[0] : System.getProperty("java.io.tmpdir")));
+        Path work = Files.createTempDirectory(parent, "logist-example-");
         Path repo = scratchRepository(work.resolve("repo"));
         Path home = work.resolve("home");
 
