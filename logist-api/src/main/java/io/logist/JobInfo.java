@@ -24,12 +24,15 @@ import java.util.Optional;
  * @param createdAt  when the job was created
  * @param updatedAt  when the manifest last changed
  * @param usage      what all steps used
- * @param steps      the steps of the current run, in order
+ * @param steps      the steps of the current history, in order
+ * @param run        the current run, from 1; {@code rerun} starts the next
+ * @param message    a person's message for the next worker step, given with {@code reject} or {@code resubmit}
+ * @param history    steps taken out of the current history by {@code restep} or {@code rerun}, oldest first
  */
 public record JobInfo(JobId id, Optional<String> name, JobStatus status, Optional<String> reason, String prompt,
                       Path repo, String base, String baseCommit, String branch, Path workspace,
                       JobSettings settings, Instant createdAt, Instant updatedAt, Usage usage,
-                      List<StepInfo> steps) {
+                      List<StepInfo> steps, int run, Optional<String> message, List<PastStep> history) {
     public JobInfo {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
@@ -46,6 +49,18 @@ public record JobInfo(JobId id, Optional<String> name, JobStatus status, Optiona
         Objects.requireNonNull(updatedAt, "updatedAt");
         Objects.requireNonNull(usage, "usage");
         steps = List.copyOf(steps);
+        if (run < 1) {
+            throw new IllegalArgumentException("run must be >= 1");
+        }
+        Objects.requireNonNull(message, "message");
+        history = List.copyOf(history);
+    }
+
+    /** A new job in {@code DRAFT}: run 1, no steps, no history. */
+    public static JobInfo draft(JobId id, Optional<String> name, String prompt, Path repo, String base,
+                                String baseCommit, String branch, Path workspace, JobSettings settings, Instant at) {
+        return new JobInfo(id, name, JobStatus.DRAFT, Optional.empty(), prompt, repo, base, baseCommit, branch,
+                workspace, settings, at, at, Usage.NONE, List.of(), 1, Optional.empty(), List.of());
     }
 
     /** The last step, if any. */
@@ -55,7 +70,32 @@ public record JobInfo(JobId id, Optional<String> name, JobStatus status, Optiona
 
     public JobInfo withStatus(JobStatus newStatus, Optional<String> newReason, Instant at) {
         return new JobInfo(id, name, newStatus, newReason, prompt, repo, base, baseCommit, branch, workspace,
-                settings, createdAt, at, usage, steps);
+                settings, createdAt, at, usage, steps, run, message, history);
+    }
+
+    /** The job with a person's message for the next worker step, or without one. */
+    public JobInfo withMessage(Optional<String> newMessage, Instant at) {
+        return new JobInfo(id, name, status, reason, prompt, repo, base, baseCommit, branch, workspace,
+                settings, createdAt, at, usage, steps, run, newMessage, history);
+    }
+
+    /**
+     * The job with its steps from {@code fromStep} on moved to the history, marked {@code by}; with
+     * {@code newRun} the current history starts over as that run.
+     */
+    public JobInfo withStepsSuperseded(int fromStep, String by, int newRun, Instant at) {
+        List<PastStep> moved = new ArrayList<>(history);
+        List<StepInfo> kept = new ArrayList<>();
+        for (StepInfo step : steps) {
+            if (step.n() >= fromStep) {
+                moved.add(new PastStep(run, by, step));
+            } else {
+                kept.add(step);
+            }
+        }
+        Usage total = kept.stream().map(StepInfo::usage).reduce(Usage.NONE, Usage::plus);
+        return new JobInfo(id, name, status, reason, prompt, repo, base, baseCommit, branch, workspace,
+                settings, createdAt, at, total, kept, newRun, message, moved);
     }
 
     /** The job with step {@code step.n()} added or replaced, and usage recomputed from all steps. */
@@ -70,6 +110,6 @@ public record JobInfo(JobId id, Optional<String> name, JobStatus status, Optiona
         }
         Usage total = updated.stream().map(StepInfo::usage).reduce(Usage.NONE, Usage::plus);
         return new JobInfo(id, name, status, reason, prompt, repo, base, baseCommit, branch, workspace,
-                settings, createdAt, at, total, updated);
+                settings, createdAt, at, total, updated, run, message, history);
     }
 }

@@ -20,11 +20,17 @@ import java.util.Optional;
  * @param agentOptions    {@code agents.<id>.*}, by agent id; values are strings, numbers, booleans, lists
  *                        and maps as written in YAML
  * @param runnerOptions   {@code runners.<id>.*}, by runner id
+ * @param sentinel        how running steps are watched
+ * @param signals         extra output patterns by signal name ({@code rate-limit}, {@code auth-failed},
+ *                        {@code context-overflow}, {@code network-error}, {@code waiting-input}), added to
+ *                        the built-in ones
+ * @param harvestRemote   the git remote that {@code harvest --push} pushes the job branch to
  */
 public record JobSettings(String runner, Workflow workflow, Map<String, RoleSettings> roles, Limits limits,
                           boolean requireApproval, String branchPrefix, List<String> environment,
                           Map<String, Map<String, Object>> agentOptions,
-                          Map<String, Map<String, Object>> runnerOptions) {
+                          Map<String, Map<String, Object>> runnerOptions, SentinelSettings sentinel,
+                          Map<String, List<String>> signals, Optional<String> harvestRemote) {
 
     /** Which roles take turns in the loop. */
     public enum Workflow {
@@ -43,6 +49,9 @@ public record JobSettings(String runner, Workflow workflow, Map<String, RoleSett
         environment = List.copyOf(environment);
         agentOptions = Map.copyOf(agentOptions);
         runnerOptions = Map.copyOf(runnerOptions);
+        Objects.requireNonNull(sentinel, "sentinel");
+        signals = Map.copyOf(signals);
+        Objects.requireNonNull(harvestRemote, "harvestRemote");
     }
 
     /** The role named {@code name}, if configured. */

@@ -78,6 +78,80 @@ public interface Logist extends AutoCloseable {
         return CompletableFuture.supplyAsync(() -> run(id, observer));
     }
 
+    /**
+     * Cancels the job: when a step runs in another process, that process is asked to stop it and this call
+     * waits until the job is {@code CANCELED}, no process of the step left.
+     */
+    JobInfo cancel(JobId id);
+
+    /** Suspends the job; a running step (in this or another process) is stopped first. */
+    JobInfo suspend(JobId id);
+
+    /** Resumes a {@code SUSPENDED} job: it becomes {@code PENDING}. */
+    JobInfo resume(JobId id);
+
+    /** Approves work waiting in {@code APPROVAL_REQUIRED}: the job succeeds. */
+    JobInfo approve(JobId id);
+
+    /** Rejects work waiting in {@code APPROVAL_REQUIRED}; {@code message} reaches the next worker prompt. */
+    JobInfo reject(JobId id, String message);
+
+    /** Sends a job needing intervention back to {@code PENDING}; a message reaches the next worker prompt. */
+    JobInfo resubmit(JobId id, Optional<String> message);
+
+    /** Starts the job over: a fresh workspace from the base, the earlier run kept in the history. */
+    JobInfo rerun(JobId id);
+
+    /**
+     * Resets the workspace and the job branch to the checkpoint of step {@code step}; later steps stay in the
+     * history as superseded. {@code 0} goes back to the base.
+     */
+    JobInfo restep(JobId id, int step);
+
+    /**
+     * Applies a hand-written verdict as the next step's outcome, validated like an agent's, commits the workspace
+     * and records a simulated step. For tests and demos.
+     */
+    JobResult poststep(JobId id, String response);
+
+    /** What the next step would run; runs nothing and changes nothing. */
+    StepPreview preview(JobId id);
+
+    /** The lines of step {@code step}'s log; empty while the step has printed nothing. */
+    List<String> log(JobId id, int step);
+
+    /** The job's change since its base, as a unified diff. */
+    String diff(JobId id);
+
+    /**
+     * Exports the job's change.
+     *
+     * @return where it went, in words: the patch file, the branch, or the remote and ref
+     */
+    String harvest(JobId id, Harvest target);
+
+    /**
+     * Removes what {@code what} names.
+     *
+     * @return what was removed, one line each
+     */
+    List<String> clean(Cleanup what);
+
+    /** The roles a job created in {@code repo} would have: built-in ones and those of the {@code logist.yml} files. */
+    List<RoleSettings> roles(Path repo);
+
+    /**
+     * Recovers jobs whose owning process died: re-attaches to a step still running, or marks it interrupted so
+     * that it is retried from its checkpoint. Jobs owned by a live process are left alone.
+     *
+     * @param id one job, or every job when empty
+     * @return the jobs that needed recovery, as they are now
+     */
+    List<JobInfo> recover(Optional<JobId> id);
+
+    /** Follows a job that runs in another process until it rests, passing its events and output to the observer. */
+    JobResult attach(JobId id, Observer observer);
+
     /** Every runner and agent plugin found, with its probe result. */
     List<PluginInfo> plugins();
 
@@ -98,6 +172,7 @@ public interface Logist extends AutoCloseable {
         private Path userConfig;
         private Map<String, String> environment = System.getenv();
         private Clock clock = Clock.systemUTC();
+        private boolean recoverOnStart;
 
         private Builder() {
         }
@@ -150,6 +225,12 @@ public interface Logist extends AutoCloseable {
             return this;
         }
 
+        /** Whether {@link #build()} recovers every job whose owner died (off by default). */
+        public Builder recoverOnStart(boolean enabled) {
+            this.recoverOnStart = enabled;
+            return this;
+        }
+
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
@@ -164,7 +245,7 @@ public interface Logist extends AutoCloseable {
             ClassLoader loader = classLoader != null ? classLoader : Thread.currentThread().getContextClassLoader();
             EngineOptions options = new EngineOptions(Optional.ofNullable(home), discovery,
                     loader != null ? loader : Logist.class.getClassLoader(), runners, agents,
-                    Optional.ofNullable(store), Optional.ofNullable(userConfig), environment, clock);
+                    Optional.ofNullable(store), Optional.ofNullable(userConfig), environment, clock, recoverOnStart);
             return engineFactory(options.classLoader()).create(options);
         }
 

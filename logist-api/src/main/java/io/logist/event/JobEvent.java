@@ -8,7 +8,8 @@ import java.util.Optional;
  * strictly increases per job.
  */
 public sealed interface JobEvent permits JobCreated, StateChanged, StepStarted, PhaseChanged, ExecutionStarted,
-        UsageReported, VerdictRejected, StepFinished {
+        UsageReported, VerdictRejected, StepFinished, SignalRaised, LimitWarning, StepInterrupted, ExecutionReattached,
+        StepsSuperseded, MessageGiven {
 
     /** The position in the job's event log, from 1. */
     long seq();

@@ -19,10 +19,12 @@ import java.util.Optional;
  * @param userConfig  the user's {@code logist.yml}; absent means {@code ~/.config/logist/logist.yml}
  * @param environment the environment agents and runners see as Logist's own
  * @param clock       the time source
+ * @param recoverOnStart whether the engine recovers every job whose owner died when it starts
  */
 public record EngineOptions(Optional<Path> home, boolean discovery, ClassLoader classLoader,
                             List<RunnerProvider> runners, List<AgentProvider> agents, Optional<JobStore> store,
-                            Optional<Path> userConfig, Map<String, String> environment, Clock clock) {
+                            Optional<Path> userConfig, Map<String, String> environment, Clock clock,
+                            boolean recoverOnStart) {
     public EngineOptions {
         Objects.requireNonNull(home, "home");
         Objects.requireNonNull(classLoader, "classLoader");

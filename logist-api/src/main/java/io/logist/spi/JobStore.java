@@ -60,6 +60,18 @@ public interface JobStore extends AutoCloseable {
     /** A local directory that belongs to the job, for its workspace and step files. */
     Path directory(JobId id);
 
+    /** Removes the job, its events, logs and directory. The caller holds the job's lock. */
+    void delete(JobId id);
+
+    /**
+     * Leaves a request for the process that owns the job, which checks for one while a step runs and between
+     * steps. A later request replaces an earlier one that was not taken yet.
+     */
+    void postRequest(JobId id, OwnerRequest request);
+
+    /** The pending request for the job's owner, removed as it is taken. */
+    Optional<OwnerRequest> takeRequest(JobId id);
+
     @Override
     default void close() {
     }

@@ -6,6 +6,7 @@ import io.logist.JobSettings;
 import io.logist.JobStatus;
 import io.logist.Limits;
 import io.logist.RoleSettings;
+import io.logist.SentinelSettings;
 import io.logist.StepInfo;
 import io.logist.StepOutcome;
 import io.logist.StepPhase;
@@ -29,7 +30,8 @@ final class Jobs {
         return new JobSettings("host", JobSettings.Workflow.WORKER_SUPERVISOR,
                 Map.of("supervisor", new RoleSettings("supervisor", "claude-code", "review"),
                         "worker", new RoleSettings("worker", "mock", "work")),
-                Limits.DEFAULTS, false, "logist/", List.of(), Map.of(), Map.of());
+                Limits.DEFAULTS, false, "logist/", List.of(), Map.of(), Map.of(), SentinelSettings.DEFAULTS, Map.of(),
+                Optional.empty());
     }
 
     /** A job with no steps yet. */
@@ -37,7 +39,7 @@ final class Jobs {
         return new JobInfo(JobId.of(id), Optional.empty(), status, reason, "Fix the login bug", Path.of("/src/app"),
                 "main", "0123456789abcdef0123456789abcdef01234567", "logist/" + id,
                 HOME.resolve("jobs").resolve(id).resolve("workspace"), settings(), CREATED, CREATED.plusSeconds(60),
-                Usage.NONE, List.of());
+                Usage.NONE, List.of(), 1, Optional.empty(), List.of());
     }
 
     /** A finished worker step that took 2.5 seconds and cost $0.0100. */

@@ -11,27 +11,36 @@ import io.logist.JobSettings;
 import io.logist.JobStatus;
 import io.logist.Limits;
 import io.logist.RoleSettings;
+import io.logist.SentinelSettings;
 import io.logist.StepInfo;
 import io.logist.StepOutcome;
 import io.logist.StepPhase;
 import io.logist.StoreException;
 import io.logist.Usage;
+import io.logist.event.ExecutionReattached;
 import io.logist.event.ExecutionStarted;
 import io.logist.event.JobCreated;
 import io.logist.event.JobEvent;
+import io.logist.event.LimitWarning;
+import io.logist.event.MessageGiven;
 import io.logist.event.PhaseChanged;
+import io.logist.event.SignalRaised;
 import io.logist.event.StateChanged;
 import io.logist.event.StepFinished;
+import io.logist.event.StepInterrupted;
 import io.logist.event.StepStarted;
+import io.logist.event.StepsSuperseded;
 import io.logist.event.UsageReported;
 import io.logist.event.VerdictRejected;
 import io.logist.spi.JobLock;
 import io.logist.spi.JobStore;
+import io.logist.spi.OwnerRequest;
 import io.logist.spi.StepLog;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,8 +94,9 @@ public abstract class JobStoreContractKit {
     }
 
     /**
-     * A job with every field set: two steps (one finished with a known cost, one still executing without),
-     * agent and runner options of every kind, paths and an optional name.
+     * A job with every field set: two steps of run 2 (one finished with a known cost, one still executing
+     * without), one step of run 1 in the history, a message, agent and runner options of every kind, paths and
+     * an optional name.
      */
     public static JobInfo sampleJob(JobId id, Instant createdAt) {
         JobSettings settings = new JobSettings("host", JobSettings.Workflow.WORKER_SUPERVISOR,
@@ -95,7 +105,9 @@ public abstract class JobStoreContractKit {
                 Limits.DEFAULTS, false, "logist/", List.of("ANTHROPIC_API_KEY"),
                 Map.of("mock", Map.of("scenario", "success", "delaySteps", 2L, "verbose", true,
                         "extraArgs", List.of("--fast", "--quiet"), "env", Map.of("MOCK_MODE", "ci"))),
-                Map.of("host", Map.of("timeout", "30m")));
+                Map.of("host", Map.of("timeout", "30m")),
+                new SentinelSettings(4, Duration.ofSeconds(20), Duration.ofSeconds(3), 2, Duration.ofSeconds(7)),
+                Map.of("rate-limit", List.of("slow down", "quota \\d+")), Optional.of("origin"));
         StepInfo worker = StepInfo.started(1, "worker", "mock", "host", false, createdAt.plusSeconds(5),
                         Path.of("logs", "1-worker.log"))
                 .withPhase(StepPhase.EXECUTING)
@@ -114,8 +126,12 @@ public abstract class JobStoreContractKit {
         JobInfo created = new JobInfo(id, Optional.of("fix login"), JobStatus.RUNNING, Optional.empty(),
                 "Fix the login check.\nKeep the tests green.", Path.of("/work/repos/app"), "HEAD",
                 "fedcba9876543210fedcba9876543210fedcba98", "logist/" + id, Path.of("/work/home/jobs", id.value(),
-                "workspace"), settings, createdAt, createdAt, Usage.NONE, List.of());
-        return created.withStep(worker, createdAt.plusSeconds(65)).withStep(supervisor, createdAt.plusSeconds(70));
+                "workspace"), settings, createdAt, createdAt, Usage.NONE, List.of(), 1, Optional.empty(), List.of());
+        return created.withStep(worker, createdAt.plusSeconds(65))
+                .withStepsSuperseded(1, "restep", 2, createdAt.plusSeconds(66))
+                .withStep(worker, createdAt.plusSeconds(67))
+                .withStep(supervisor, createdAt.plusSeconds(70))
+                .withMessage(Optional.of("Use the staging database."), createdAt.plusSeconds(71));
     }
 
     /** One event of every type, with sequence numbers 1, 2, 3 and so on. */
@@ -134,7 +150,13 @@ public abstract class JobStoreContractKit {
                         Optional.of(0), Optional.of("Cannot reach the database."), Optional.of("abc123"),
                         new Usage(110, 22, Optional.empty())),
                 new StateChanged(9, T0.plusSeconds(8), JobStatus.RUNNING, JobStatus.INTERVENTION_REQUIRED, "step",
-                        Optional.of("the worker is stuck")));
+                        Optional.of("the worker is stuck")),
+                new MessageGiven(10, T0.plusSeconds(9), "resubmit", "Use the staging database."),
+                new StepsSuperseded(11, T0.plusSeconds(10), 1, 1, "restep"),
+                new SignalRaised(12, T0.plusSeconds(11), 2, "rate-limit", "429 Too Many Requests"),
+                new LimitWarning(13, T0.plusSeconds(12), 2, "maxCostUsd", "$4.00 of $5.00"),
+                new StepInterrupted(14, T0.plusSeconds(13), 2, "the owning process 4242 died"),
+                new ExecutionReattached(15, T0.plusSeconds(14), 2, Map.of("pid", "4343", "startTime", "99")));
     }
 
     private static JobEvent event(long seq) {
@@ -281,6 +303,38 @@ public abstract class JobStoreContractKit {
         try (JobLock first = store.lock(one, "run"); JobLock second = store.lock(two, "run")) {
             assertThat(List.of(first.id(), second.id())).containsExactly(one, two);
         }
+    }
+
+    @Test
+    void deleteRemovesTheJobItsEventsLogsAndDirectory() throws IOException {
+        JobId gone = created("gone-job");
+        JobId kept = created("kept-job");
+        store.append(gone, event(1));
+        try (StepLog log = store.openLog(gone, "logs/1-worker.log")) {
+            log.append("line");
+        }
+        Path dir = store.directory(gone);
+        Files.createDirectories(dir.resolve("workspace"));
+        Files.writeString(dir.resolve("workspace").resolve("file.txt"), "x");
+
+        store.delete(gone);
+
+        assertThat(store.load(gone)).isEmpty();
+        assertThat(store.list()).extracting(JobInfo::id).containsExactly(kept);
+        assertThat(dir).doesNotExist();
+        assertThat(store.load(kept)).isPresent();
+    }
+
+    @Test
+    void aPostedRequestIsTakenOnceAndALaterOneReplacesIt() {
+        JobId id = created("asked-job");
+        assertThat(store.takeRequest(id)).isEmpty();
+
+        store.postRequest(id, OwnerRequest.SUSPEND);
+        store.postRequest(id, OwnerRequest.CANCEL);
+
+        assertThat(store.takeRequest(id)).contains(OwnerRequest.CANCEL);
+        assertThat(store.takeRequest(id)).isEmpty();
     }
 
     @Test

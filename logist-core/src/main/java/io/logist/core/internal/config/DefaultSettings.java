@@ -36,6 +36,23 @@ final class DefaultSettings {
               stepTimeout: 30m    # time one step may take
               idleTimeout: 5m     # time a step may go without printing anything
 
+            # How running steps are watched, beyond the limits above.
+            sentinel:
+              loopRepeats: 5      # the same block of output this many times in a row is a loop
+              exitGrace: 30s      # a process still alive this long after printing its verdict is stopped
+              terminateGrace: 5s  # time between SIGTERM and SIGKILL when a step is stopped
+              retries: 3          # retries after a rate limit, a server error or an interruption
+              retryBackoff: 10s   # wait before the first retry; each further retry waits twice as long
+
+            # Extra output patterns (regular expressions) that classify agent output into signals, added to
+            # the built-in ones: rate-limit, auth-failed, context-overflow, network-error, waiting-input.
+            # For example:  rate-limit: ['quota exceeded']
+            signals: {}
+
+            # Where `logist job harvest --push` pushes the job branch: a remote of the source repository.
+            harvest:
+              remote: ~
+
             # Who acts in a step. Each role may name its own agent (default: the top-level agent).
             # More roles may be added with their own instructions.
             roles:

@@ -4,6 +4,7 @@ import io.logist.JobSettings;
 import io.logist.JobSettings.Workflow;
 import io.logist.Limits;
 import io.logist.RoleSettings;
+import io.logist.SentinelSettings;
 import io.logist.core.internal.config.ConfigValue.Mapping;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -14,15 +15,23 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import java.util.stream.Stream;
 
 /** The keys of {@code logist.yml} and their rules: turns the merged layers into {@link JobSettings}. */
 final class SettingsSchema {
     static final List<String> TOP_LEVEL_KEYS = List.of(
-            "runner", "agent", "workflow", "requireApproval", "branchPrefix", "env", "limits", "roles", "agents", "runners");
+            "runner", "agent", "workflow", "requireApproval", "branchPrefix", "env", "limits", "sentinel", "signals",
+            "harvest", "roles", "agents", "runners");
     static final List<String> LIMIT_KEYS = List.of(
             "maxSteps", "maxRounds", "maxCostUsd", "maxTokens", "maxWallTime", "stepTimeout", "idleTimeout");
     static final List<String> ROLE_KEYS = List.of("agent", "instructions");
+    static final List<String> SENTINEL_KEYS = List.of("loopRepeats", "exitGrace", "terminateGrace", "retries",
+            "retryBackoff");
+    /** The signals the observer classifies output into; users add patterns to them. */
+    static final List<String> SIGNAL_NAMES = List.of("rate-limit", "auth-failed", "context-overflow", "network-error",
+            "waiting-input");
+    static final List<String> HARVEST_KEYS = List.of("remote");
 
     private static final Map<String, Workflow> WORKFLOWS = orderedWorkflows();
     private static final Pattern ROLE_NAME = Pattern.compile("[a-z][a-z0-9-]*");
@@ -55,6 +64,9 @@ final class SettingsSchema {
         Optional<String> branchPrefix = top(root, "branchPrefix").flatMap(this::branchPrefix);
         Optional<List<String>> environment = top(root, "env").flatMap(v -> checks.variableNames("env", v));
         Optional<Limits> limits = top(root, "limits").flatMap(this::limits);
+        Optional<SentinelSettings> sentinel = top(root, "sentinel").flatMap(this::sentinel);
+        Optional<Map<String, List<String>>> signals = top(root, "signals").flatMap(this::signals);
+        Optional<Optional<String>> harvestRemote = top(root, "harvest").flatMap(this::harvestRemote);
         Map<String, RoleSettings> roles = top(root, "roles").map(v -> roles(v, agent)).orElse(Map.of());
         Map<String, Map<String, Object>> agentOptions = top(root, "agents")
                 .map(v -> agents.read(checks, "agents", v)).orElse(Map.of());
@@ -63,7 +75,7 @@ final class SettingsSchema {
         problems.throwIfAny();
         return new JobSettings(runner.orElseThrow(), workflow.orElseThrow(), roles, limits.orElseThrow(),
                 requireApproval.orElseThrow(), branchPrefix.orElseThrow(), environment.orElseThrow(),
-                agentOptions, runnerOptions);
+                agentOptions, runnerOptions, sentinel.orElseThrow(), signals.orElseThrow(), harvestRemote.orElseThrow());
     }
 
     private Optional<ConfigValue> top(Mapping root, String key) {
@@ -94,6 +106,63 @@ final class SettingsSchema {
             return Optional.of(new Limits(maxSteps.orElseThrow().intValue(), maxRounds.orElseThrow().intValue(),
                     maxCostUsd.orElseThrow(), maxTokens.orElseThrow(),
                     maxWallTime.orElseThrow(), stepTimeout.orElseThrow(), idleTimeout.orElseThrow()));
+        });
+    }
+
+    private Optional<SentinelSettings> sentinel(ConfigValue value) {
+        return checks.mapping("sentinel", value).flatMap(sentinel -> {
+            checks.knownKeys("sentinel", sentinel, SENTINEL_KEYS);
+            Optional<Long> loopRepeats = checks.required("sentinel", sentinel, "loopRepeats")
+                    .flatMap(v -> checks.wholeNumber("sentinel.loopRepeats", v, 2, Integer.MAX_VALUE));
+            Optional<Duration> exitGrace = checks.required("sentinel", sentinel, "exitGrace")
+                    .flatMap(v -> checks.duration("sentinel.exitGrace", v, true));
+            Optional<Duration> terminateGrace = checks.required("sentinel", sentinel, "terminateGrace")
+                    .flatMap(v -> checks.duration("sentinel.terminateGrace", v, true));
+            Optional<Long> retries = checks.required("sentinel", sentinel, "retries")
+                    .flatMap(v -> checks.wholeNumber("sentinel.retries", v, 0, Integer.MAX_VALUE));
+            Optional<Duration> retryBackoff = checks.required("sentinel", sentinel, "retryBackoff")
+                    .flatMap(v -> checks.duration("sentinel.retryBackoff", v, true));
+            if (!Stream.of(loopRepeats, exitGrace, terminateGrace, retries, retryBackoff).allMatch(Optional::isPresent)) {
+                return Optional.empty();
+            }
+            return Optional.of(new SentinelSettings(loopRepeats.orElseThrow().intValue(), exitGrace.orElseThrow(),
+                    terminateGrace.orElseThrow(), retries.orElseThrow().intValue(), retryBackoff.orElseThrow()));
+        });
+    }
+
+    /** Extra patterns by signal name; each must be a valid regular expression. */
+    private Optional<Map<String, List<String>>> signals(ConfigValue value) {
+        return checks.mapping("signals", value).map(byName -> {
+            checks.knownKeys("signals", byName, SIGNAL_NAMES);
+            Map<String, List<String>> signals = new LinkedHashMap<>();
+            byName.entries().forEach((name, patterns) -> {
+                String property = "signals." + name;
+                if (SIGNAL_NAMES.contains(name)) {
+                    checks.textList(property, patterns).filter(list -> list.stream().allMatch(p -> validRegex(property, patterns, p)))
+                            .ifPresent(list -> signals.put(name, list));
+                }
+            });
+            return signals;
+        });
+    }
+
+    private boolean validRegex(String property, ConfigValue value, String pattern) {
+        try {
+            Pattern.compile(pattern);
+            return true;
+        } catch (PatternSyntaxException e) {
+            problems.add(property, value, "must hold regular expressions, but '" + pattern + "' is not one: "
+                    + e.getDescription());
+            return false;
+        }
+    }
+
+    private Optional<Optional<String>> harvestRemote(ConfigValue value) {
+        return checks.mapping("harvest", value).flatMap(harvest -> {
+            checks.knownKeys("harvest", harvest, HARVEST_KEYS);
+            Optional<ConfigValue> remote = ValueChecks.optional(harvest, "remote");
+            return remote.isEmpty() ? Optional.of(Optional.<String>empty())
+                    : checks.text("harvest.remote", remote.get()).map(Optional::of);
         });
     }
 

@@ -1,8 +1,10 @@
 package io.logist.core.internal.engine;
 
 import io.logist.BadInputException;
+import io.logist.Cleanup;
 import io.logist.ConfigProblem;
 import io.logist.ConfigurationException;
+import io.logist.Harvest;
 import io.logist.JobId;
 import io.logist.JobInfo;
 import io.logist.JobNotFoundException;
@@ -14,6 +16,7 @@ import io.logist.Logist;
 import io.logist.LogistException;
 import io.logist.PluginInfo;
 import io.logist.RoleSettings;
+import io.logist.StepPreview;
 import io.logist.StoreException;
 import io.logist.Usage;
 import io.logist.core.internal.config.SettingsResolver;
@@ -112,9 +115,8 @@ final class Engine implements Logist {
         }
         JobId id = chooseId(spec, repo.get(), settings.branchPrefix());
         Instant now = clock.instant();
-        JobInfo job = new JobInfo(id, spec.name(), JobStatus.DRAFT, Optional.empty(), prompt.get(), repo.get(), base,
-                baseCommit, settings.branchPrefix() + id, store.directory(id).resolve("workspace"), settings, now, now,
-                Usage.NONE, List.of());
+        JobInfo job = JobInfo.draft(id, spec.name(), prompt.get(), repo.get(), base, baseCommit,
+                settings.branchPrefix() + id, store.directory(id).resolve("workspace"), settings, now);
         store.create(job);
         new JobJournal(store, id, List.of(), clock).emit((seq, ts) -> new JobCreated(seq, ts, id));
         return id;
@@ -242,6 +244,92 @@ final class Engine implements Logist {
         JobInfo updated = journal.save(job.withStatus(to, reason, journal.now()));
         journal.emit((seq, ts) -> new StateChanged(seq, ts, job.status(), to, action.command(), reason));
         return updated;
+    }
+
+    // ISSUE-3/4 ENTRY POINTS: implemented by the job-control and robustness work; none may remain unimplemented.
+    @Override
+    public JobInfo cancel(JobId id) {
+        throw new UnsupportedOperationException("cancel");
+    }
+
+    @Override
+    public JobInfo suspend(JobId id) {
+        throw new UnsupportedOperationException("suspend");
+    }
+
+    @Override
+    public JobInfo resume(JobId id) {
+        throw new UnsupportedOperationException("resume");
+    }
+
+    @Override
+    public JobInfo approve(JobId id) {
+        throw new UnsupportedOperationException("approve");
+    }
+
+    @Override
+    public JobInfo reject(JobId id, String message) {
+        throw new UnsupportedOperationException("reject");
+    }
+
+    @Override
+    public JobInfo resubmit(JobId id, Optional<String> message) {
+        throw new UnsupportedOperationException("resubmit");
+    }
+
+    @Override
+    public JobInfo rerun(JobId id) {
+        throw new UnsupportedOperationException("rerun");
+    }
+
+    @Override
+    public JobInfo restep(JobId id, int step) {
+        throw new UnsupportedOperationException("restep");
+    }
+
+    @Override
+    public JobResult poststep(JobId id, String response) {
+        throw new UnsupportedOperationException("poststep");
+    }
+
+    @Override
+    public StepPreview preview(JobId id) {
+        throw new UnsupportedOperationException("preview");
+    }
+
+    @Override
+    public List<String> log(JobId id, int step) {
+        throw new UnsupportedOperationException("log");
+    }
+
+    @Override
+    public String diff(JobId id) {
+        throw new UnsupportedOperationException("diff");
+    }
+
+    @Override
+    public String harvest(JobId id, Harvest target) {
+        throw new UnsupportedOperationException("harvest");
+    }
+
+    @Override
+    public List<String> clean(Cleanup what) {
+        throw new UnsupportedOperationException("clean");
+    }
+
+    @Override
+    public List<RoleSettings> roles(Path repo) {
+        throw new UnsupportedOperationException("roles");
+    }
+
+    @Override
+    public List<JobInfo> recover(Optional<JobId> id) {
+        throw new UnsupportedOperationException("recover");
+    }
+
+    @Override
+    public JobResult attach(JobId id, Observer observer) {
+        throw new UnsupportedOperationException("attach");
     }
 
     @Override

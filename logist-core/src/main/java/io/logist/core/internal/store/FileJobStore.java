@@ -11,8 +11,10 @@ import io.logist.core.internal.json.Json;
 import io.logist.event.JobEvent;
 import io.logist.spi.JobLock;
 import io.logist.spi.JobStore;
+import io.logist.spi.OwnerRequest;
 import io.logist.spi.StepLog;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
@@ -30,6 +32,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,7 +51,8 @@ public final class FileJobStore implements JobStore {
     private static final String MANIFEST = "job.json";
     private static final String EVENTS = "events.jsonl";
     private static final String LOCK = "lock";
-    private static final List<String> STORE_FILES = List.of(MANIFEST, EVENTS, LOCK);
+    private static final String REQUEST = "request";
+    private static final List<String> STORE_FILES = List.of(MANIFEST, EVENTS, LOCK, REQUEST);
 
     private final Path jobs;
     private final Clock clock;
@@ -280,6 +284,40 @@ public final class FileJobStore implements JobStore {
     @Override
     public Path directory(JobId id) {
         return jobs.resolve(id.value());
+    }
+
+    @Override
+    public void delete(JobId id) {
+        Path dir = existingDirectory(id);
+        eventLogs.remove(id);
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            throw new StoreException("cannot delete job " + id + " in " + dir + ": " + e, e);
+        }
+    }
+
+    @Override
+    public void postRequest(JobId id, OwnerRequest request) {
+        replaceAtomically(existingDirectory(id).resolve(REQUEST), request.name().getBytes(UTF_8));
+    }
+
+    @Override
+    public Optional<OwnerRequest> takeRequest(JobId id) {
+        Path file = directory(id).resolve(REQUEST);
+        try {
+            String text = Files.readString(file, UTF_8).strip();
+            Files.delete(file);
+            return Optional.of(OwnerRequest.valueOf(text));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            throw new StoreException("the request file " + file + " of job " + id + " holds no known request", e);
+        } catch (IOException e) {
+            throw new StoreException("cannot read the request " + file + " of job " + id + ": " + e, e);
+        }
     }
 
     private Path existingDirectory(JobId id) {

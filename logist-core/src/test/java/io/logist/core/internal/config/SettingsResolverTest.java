@@ -11,6 +11,7 @@ import io.logist.JobSettings;
 import io.logist.JobSettings.Workflow;
 import io.logist.Limits;
 import io.logist.RoleSettings;
+import io.logist.SentinelSettings;
 import io.logist.spi.OptionSpec;
 import io.logist.spi.OptionSpec.Type;
 import java.io.IOException;
@@ -30,7 +31,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class SettingsResolverTest {
     private static final String KNOWN_TOP_LEVEL_KEYS =
-            "known keys: runner, agent, workflow, requireApproval, branchPrefix, env, limits, roles, agents, runners";
+            "known keys: runner, agent, workflow, requireApproval, branchPrefix, env, limits, sentinel, signals, harvest,"
+                    + " roles, agents, runners";
 
     private final SettingsResolver resolver = new SettingsResolver(
             Map.of("mock", List.of(OptionSpec.oneOf("scenario", "what the mock does", List.of("success", "revise-once", "stuck"))),
@@ -539,6 +541,36 @@ class SettingsResolverTest {
             assertThat(problemsOfYaml("agents:\n  gemini: fast\nruners: {}\n")).containsExactly(
                     "agents.gemini was 'fast' but it must be a map such as {key: value}" + at(2),
                     "runers was '{}' but it is not a known key; " + KNOWN_TOP_LEVEL_KEYS + at(3));
+        }
+
+        @Test
+        void sentinelSignalsAndHarvestAreReadAndChecked() throws IOException {
+            JobSettings settings = resolveYaml("""
+                    sentinel: {loopRepeats: 3, exitGrace: 10s, retries: 1, retryBackoff: 2s}
+                    signals: {rate-limit: ['quota \\d+ exceeded'], waiting-input: ['Continue\\?']}
+                    harvest: {remote: origin}
+                    """);
+            assertThat(settings.sentinel()).isEqualTo(new SentinelSettings(3, Duration.ofSeconds(10),
+                    SentinelSettings.DEFAULTS.terminateGrace(), 1, Duration.ofSeconds(2)));
+            assertThat(settings.signals()).containsEntry("rate-limit", List.of("quota \\d+ exceeded"))
+                    .containsEntry("waiting-input", List.of("Continue\\?"));
+            assertThat(settings.harvestRemote()).contains("origin");
+
+            assertThat(problemsOfYaml("sentinel: {loopRepeats: 1}\nsignals: {rate-limit: ['(unclosed'], typo: []}\n"))
+                    .containsExactly(
+                            "sentinel.loopRepeats was '1' but it must be a whole number >= 2" + at(1),
+                            "signals.typo was '[]' but it is not a known key; known keys: rate-limit, auth-failed,"
+                                    + " context-overflow, network-error, waiting-input" + at(2),
+                            "signals.rate-limit was '[...]' but it must hold regular expressions, but '(unclosed'"
+                                    + " is not one: Unclosed group" + at(2));
+        }
+
+        @Test
+        void defaultsLeaveSignalsEmptyAndNoHarvestRemote() throws IOException {
+            JobSettings settings = resolveYaml("runner: host\n");
+            assertThat(settings.sentinel()).isEqualTo(SentinelSettings.DEFAULTS);
+            assertThat(settings.signals()).isEmpty();
+            assertThat(settings.harvestRemote()).isEmpty();
         }
 
         @Test

@@ -6,6 +6,7 @@ import io.logist.JobSettings;
 import io.logist.JobStatus;
 import io.logist.Limits;
 import io.logist.RoleSettings;
+import io.logist.SentinelSettings;
 import io.logist.StepInfo;
 import io.logist.StepOutcome;
 import io.logist.Usage;
@@ -26,13 +27,14 @@ final class TestJobs {
         return new JobSettings("host", workflow, Map.of(
                 "worker", new RoleSettings("worker", "mock", "You are the worker."),
                 "supervisor", new RoleSettings("supervisor", "mock", "You are the supervisor.")),
-                limits, requireApproval, "logist/", List.of("PATH"), Map.of(), Map.of());
+                limits, requireApproval, "logist/", List.of("PATH"), Map.of(), Map.of(), SentinelSettings.DEFAULTS, Map.of(),
+                Optional.empty());
     }
 
     static JobInfo job(JobSettings settings) {
         return new JobInfo(JobId.of("job-1234"), Optional.empty(), JobStatus.RUNNING, Optional.empty(), "Fix it",
                 Path.of("/repo"), "HEAD", "0123abcd", "logist/job-1234", Path.of("/home/jobs/job-1234/workspace"),
-                settings, T0, T0, Usage.NONE, List.of());
+                settings, T0, T0, Usage.NONE, List.of(), 1, Optional.empty(), List.of());
     }
 
     static JobInfo job() {

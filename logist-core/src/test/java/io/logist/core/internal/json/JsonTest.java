@@ -102,7 +102,8 @@ class JsonTest {
         JobSettings settings = JOB.settings();
         JobSettings withOptions = new JobSettings(settings.runner(), settings.workflow(), settings.roles(),
                 settings.limits(), settings.requireApproval(), settings.branchPrefix(), settings.environment(),
-                settings.agentOptions(), Map.of("docker", options));
+                settings.agentOptions(), Map.of("docker", options), settings.sentinel(), settings.signals(),
+                settings.harvestRemote());
 
         String json = Json.mapper().writeValueAsString(withOptions);
         JobSettings read = Json.mapper().readValue(json, JobSettings.class);
