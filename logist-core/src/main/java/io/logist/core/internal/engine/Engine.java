@@ -28,6 +28,7 @@ import io.logist.spi.JobLock;
 import io.logist.spi.JobStore;
 import io.logist.spi.Observer;
 import io.logist.spi.OptionSpec;
+import io.logist.spi.OwnerRequest;
 import io.logist.spi.Probe;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -202,6 +203,11 @@ final class Engine implements Logist {
             JobInfo job = transition(journal, load(id), JobAction.START, Optional.empty());
             int stepsRun = 0;
             while (true) {
+                Optional<OwnerRequest> request = store.takeRequest(id);
+                if (request.isPresent()) {
+                    job = transition(journal, job, ownerAction(request.get()), Optional.empty());
+                    break;
+                }
                 StepPlan.Decision decision = StepPlan.next(job);
                 if (decision instanceof StepPlan.Decision.Rest rest) {
                     job = transition(journal, job, rest.action(), rest.reason());
@@ -229,6 +235,10 @@ final class Engine implements Logist {
                     break;
                 }
                 job = report.job();
+                if (report.request().isPresent()) {
+                    job = transition(journal, job, ownerAction(report.request().get()), Optional.empty());
+                    break;
+                }
                 if (report.fatal()) {
                     job = transition(journal, job, JobAction.FAIL, job.lastStep().flatMap(io.logist.StepInfo::reason));
                     break;
@@ -237,6 +247,10 @@ final class Engine implements Logist {
             }
             return JobResult.of(job);
         }
+    }
+
+    private static JobAction ownerAction(OwnerRequest request) {
+        return request == OwnerRequest.CANCEL ? JobAction.CANCEL : JobAction.SUSPEND;
     }
 
     private JobInfo transition(JobJournal journal, JobInfo job, JobAction action, Optional<String> reason) {

@@ -26,6 +26,7 @@ import io.logist.spi.ExecutionRequest;
 import io.logist.spi.Invocation;
 import io.logist.spi.JobStore;
 import io.logist.spi.OutputInterpreter;
+import io.logist.spi.OwnerRequest;
 import io.logist.spi.StepLog;
 import io.logist.spi.StepRequest;
 import java.io.IOException;
@@ -67,10 +68,11 @@ final class StepExecutor {
     /**
      * What a step left behind.
      *
-     * @param job   the job with the finished step
-     * @param fatal whether the job cannot go on (bad credentials, agent not runnable)
+     * @param job     the job with the finished step
+     * @param fatal   whether the job cannot go on (bad credentials, agent not runnable)
+     * @param request what another process asked for, which stopped the step
      */
-    record Report(JobInfo job, boolean fatal) {
+    record Report(JobInfo job, boolean fatal, Optional<OwnerRequest> request) {
     }
 
     Report execute(JobInfo before, JobJournal journal, StepPlan.Decision.Run run) {
@@ -116,19 +118,19 @@ final class StepExecutor {
             } catch (RunnerException e) {
                 return finish(journal, job, phase(journal, step, StepPhase.HARVESTING), live,
                         new Ending(StepOutcome.AGENT_FAILED, Optional.of(e.getMessage()), Optional.empty(),
-                                Optional.empty()), true);
+                                Optional.empty()), true, Optional.empty());
             }
             step = step.withExecution(started.handle());
             journal.save(job.withStep(step, journal.now()));
             Map<String, String> handle = started.handle();
             journal.emit((seq, ts) -> new ExecutionStarted(seq, ts, n, invocation.command(), handle));
-            watched = watch(started, live, settings.limits(), step.startedAt());
+            watched = watch(job, started, live, settings.limits(), step.startedAt());
         }
         step = phase(journal, step, StepPhase.HARVESTING);
         Ending ending = watched.stopped().orElseGet(() -> harvest(journal, job, n, role.agent(), live,
                 watched.exitCode().orElse(-1)));
         boolean fatal = ending.error().map(e -> e.kind() == AgentError.Kind.AUTHENTICATION).orElse(false);
-        return finish(journal, job, step, live, ending, fatal);
+        return finish(journal, job, step, live, ending, fatal, watched.request());
     }
 
     /** How the step ended, before the checkpoint. */
@@ -139,31 +141,49 @@ final class StepExecutor {
         }
     }
 
-    /** The exit code when the process exited by itself, or how Logist stopped it. */
-    private record Watched(Optional<Integer> exitCode, Optional<Ending> stopped) {
+    /** The exit code when the process exited by itself, or how Logist stopped it and at whose request. */
+    private record Watched(Optional<Integer> exitCode, Optional<Ending> stopped, Optional<OwnerRequest> request) {
     }
 
-    /** Waits for the process, stopping it when a limit or timeout is crossed. */
-    private Watched watch(Execution execution, LiveStep live, Limits limits, Instant startedAt) {
+    /**
+     * Waits for the process, stopping it when a limit or timeout is crossed, or when another process asks the
+     * owner to cancel or suspend the job.
+     */
+    private Watched watch(JobInfo job, Execution execution, LiveStep live, Limits limits, Instant startedAt) {
         try {
             while (true) {
                 Optional<Integer> exit = execution.waitFor(POLL);
                 if (exit.isPresent()) {
-                    return new Watched(exit, Optional.empty());
+                    return new Watched(exit, Optional.empty(), Optional.empty());
+                }
+                Optional<OwnerRequest> request = store.takeRequest(job.id());
+                if (request.isPresent()) {
+                    boolean cancel = request.get() == OwnerRequest.CANCEL;
+                    Optional<Integer> code = stop(execution);
+                    return new Watched(code, Optional.of(new Ending(cancel ? StepOutcome.CANCELED
+                            : StepOutcome.INTERRUPTED, Optional.of(cancel ? "canceled" : "suspended"), code,
+                            Optional.empty())), request);
                 }
                 Optional<String> stop = live.stopReason().or(() -> timeout(live, limits, startedAt));
                 if (stop.isPresent()) {
-                    execution.terminate(TERMINATE_GRACE);
-                    Optional<Integer> code = execution.waitFor(TERMINATE_GRACE);
-                    return new Watched(code, Optional.of(new Ending(StepOutcome.KILLED, stop, code, Optional.empty())));
+                    Optional<Integer> code = stop(execution);
+                    return new Watched(code, Optional.of(new Ending(StepOutcome.KILLED, stop, code, Optional.empty())),
+                            Optional.empty());
                 }
             }
         } catch (InterruptedException e) {
             execution.terminate(TERMINATE_GRACE);
             Thread.currentThread().interrupt();
             return new Watched(Optional.empty(), Optional.of(new Ending(StepOutcome.INTERRUPTED,
-                    Optional.of("the orchestrating thread was interrupted"), Optional.empty(), Optional.empty())));
+                    Optional.of("the orchestrating thread was interrupted"), Optional.empty(), Optional.empty())),
+                    Optional.empty());
         }
+    }
+
+    /** Stops the whole execution and returns its exit code, once every line it printed was delivered. */
+    private static Optional<Integer> stop(Execution execution) throws InterruptedException {
+        execution.terminate(TERMINATE_GRACE);
+        return execution.waitFor(TERMINATE_GRACE);
     }
 
     private Optional<String> timeout(LiveStep live, Limits limits, Instant startedAt) {
@@ -205,7 +225,7 @@ final class StepExecutor {
 
     /** Commits the checkpoint and records the finished step. */
     private Report finish(JobJournal journal, JobInfo job, StepInfo running, LiveStep live, Ending ending,
-                          boolean fatal) {
+                          boolean fatal, Optional<OwnerRequest> request) {
         deleteVerdictFile(job.workspace());
         String message = "logist " + job.id() + " step " + running.n() + " (" + running.role() + "): "
                 + ending.outcome() + ending.summary().or(ending::reason).map(s -> "\n\n" + s).orElse("");
@@ -221,7 +241,7 @@ final class StepExecutor {
         JobInfo updated = journal.save(job.withStep(done, journal.now()));
         journal.emit((seq, ts) -> new StepFinished(seq, ts, done.n(), ending.outcome(), ending.reason(),
                 ending.exitCode(), ending.summary(), Optional.of(commit), done.usage()));
-        return new Report(updated, fatal);
+        return new Report(updated, fatal, request);
     }
 
     private static StepInfo phase(JobJournal journal, StepInfo step, StepPhase next) {

@@ -14,8 +14,10 @@ import io.logist.JobStatus;
 import io.logist.Logist;
 import io.logist.StepInfo;
 import io.logist.StepOutcome;
+import io.logist.core.internal.store.FileJobStore;
 import io.logist.event.JobEvent;
 import io.logist.spi.Observer;
+import io.logist.spi.OwnerRequest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -183,6 +185,34 @@ class EngineTest {
                 .isInstanceOf(JobLockedException.class)
                 .hasMessageContaining("is locked by pid " + ProcessHandle.current().pid());
         assertThat(first.get(60, TimeUnit.SECONDS).status()).isEqualTo(JobStatus.SUCCESS);
+    }
+
+    @Test
+    void aCancelRequestFromAnotherProcessStopsTheRunningStep() throws Exception {
+        JobId id = job("sleep 30; " + verdict("COMPLETED", "done"), verdict("COMPLETED", "ok"));
+        CompletableFuture<JobResult> run = logist.runAsync(id, Observer.NOOP);
+        waitForStatus(id, JobStatus.RUNNING);
+        long asked = System.nanoTime();
+
+        new FileJobStore(dir.resolve("home")).postRequest(id, OwnerRequest.CANCEL);
+
+        assertThat(run.get(20, TimeUnit.SECONDS).status()).isEqualTo(JobStatus.CANCELED);
+        assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - asked)).isLessThan(5);
+        assertThat(logist.status(id).steps().get(0).outcome()).hasValue(StepOutcome.CANCELED);
+    }
+
+    @Test
+    void aSuspendRequestStopsTheStepWhichRunsAgainAfterResume() throws Exception {
+        JobId id = job("sleep 30; " + verdict("COMPLETED", "done"), verdict("COMPLETED", "ok"));
+        CompletableFuture<JobResult> run = logist.runAsync(id, Observer.NOOP);
+        waitForStatus(id, JobStatus.RUNNING);
+
+        new FileJobStore(dir.resolve("home")).postRequest(id, OwnerRequest.SUSPEND);
+
+        assertThat(run.get(20, TimeUnit.SECONDS).status()).isEqualTo(JobStatus.SUSPENDED);
+        JobInfo job = logist.status(id);
+        assertThat(job.steps().get(0).outcome()).hasValue(StepOutcome.INTERRUPTED);
+        assertThat(StepPlan.next(job)).isEqualTo(new StepPlan.Decision.Run("worker", false));
     }
 
     @Test
