@@ -3,7 +3,10 @@ package io.logist;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -66,6 +69,13 @@ public record JobInfo(JobId id, Optional<String> name, JobStatus status, Optiona
     /** The last step, if any. */
     public Optional<StepInfo> lastStep() {
         return steps.isEmpty() ? Optional.empty() : Optional.of(steps.get(steps.size() - 1));
+    }
+
+    /** What the steps of the current history used, by role, in the order the roles first acted. */
+    public Map<String, Usage> usageByRole() {
+        Map<String, Usage> byRole = new LinkedHashMap<>();
+        steps.forEach(step -> byRole.merge(step.role(), step.usage(), Usage::plus));
+        return Collections.unmodifiableMap(byRole);
     }
 
     public JobInfo withStatus(JobStatus newStatus, Optional<String> newReason, Instant at) {

@@ -9,6 +9,9 @@ import io.logist.spi.StepRequest;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -16,7 +19,19 @@ import java.util.Optional;
  * while it runs. Each check returns the reason, with the figures, when a limit is crossed.
  */
 final class Budget {
+    /** The share of a limit used at which a warning is due. */
+    private static final BigDecimal WARN_AT = new BigDecimal("0.8");
+
     private Budget() {
+    }
+
+    /**
+     * A limit at least 80 percent used.
+     *
+     * @param limit  the limit's name in {@code limits:}, such as {@code maxCostUsd}
+     * @param detail the figures, such as {@code $4.10 spent of $5.00}
+     */
+    record Warning(String limit, String detail) {
     }
 
     /** Why the step {@code next} must not start, if it must not. */
@@ -54,6 +69,35 @@ final class Budget {
                     + Durations.format(limits.maxWallTime()));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The limits at least 80 percent used by {@code usage}, {@code wall} time and {@code steps} (counting a
+     * running step); the limits a step can cross while it runs, and the step count.
+     */
+    static List<Warning> nearing(Limits limits, Usage usage, Duration wall, int steps) {
+        List<Warning> warnings = new ArrayList<>();
+        if (limits.maxCostUsd().isPresent() && usage.costUsd().isPresent()
+                && reached(usage.costUsd().get(), limits.maxCostUsd().get())) {
+            warnings.add(new Warning("maxCostUsd", "$" + usage.costUsd().get().toPlainString() + " spent of $"
+                    + limits.maxCostUsd().get().toPlainString()));
+        }
+        if (limits.maxTokens().isPresent()
+                && reached(BigDecimal.valueOf(usage.totalTokens()), BigDecimal.valueOf(limits.maxTokens().get()))) {
+            warnings.add(new Warning("maxTokens", usage.totalTokens() + " tokens of " + limits.maxTokens().get()));
+        }
+        if (reached(BigDecimal.valueOf(wall.toMillis()), BigDecimal.valueOf(limits.maxWallTime().toMillis()))) {
+            warnings.add(new Warning("maxWallTime", Durations.format(wall.truncatedTo(ChronoUnit.SECONDS)) + " of "
+                    + Durations.format(limits.maxWallTime())));
+        }
+        if (reached(BigDecimal.valueOf(steps), BigDecimal.valueOf(limits.maxSteps()))) {
+            warnings.add(new Warning("maxSteps", "step " + steps + " of " + limits.maxSteps()));
+        }
+        return warnings;
+    }
+
+    private static boolean reached(BigDecimal used, BigDecimal limit) {
+        return used.compareTo(limit.multiply(WARN_AT)) >= 0;
     }
 
     /** Time spent in steps: finished steps in full, a running one up to {@code now}. */

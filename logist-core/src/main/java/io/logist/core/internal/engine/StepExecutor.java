@@ -2,18 +2,21 @@ package io.logist.core.internal.engine;
 
 import io.logist.JobInfo;
 import io.logist.JobSettings;
-import io.logist.Limits;
 import io.logist.RoleSettings;
 import io.logist.RunnerException;
 import io.logist.StepInfo;
 import io.logist.StepOutcome;
 import io.logist.StepPhase;
-import io.logist.core.internal.config.Durations;
+import io.logist.core.internal.sentinel.Failure;
+import io.logist.core.internal.sentinel.Sentinel;
+import io.logist.core.internal.sentinel.SignalClassifier;
+import io.logist.core.internal.sentinel.Stop;
 import io.logist.core.internal.verdict.Verdict;
 import io.logist.core.internal.verdict.VerdictParser;
 import io.logist.core.internal.verdict.VerdictResult;
 import io.logist.core.internal.workspace.GitWorkspaces;
 import io.logist.event.ExecutionStarted;
+import io.logist.event.JobEvent;
 import io.logist.event.PhaseChanged;
 import io.logist.event.StepFinished;
 import io.logist.event.StepStarted;
@@ -40,13 +43,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Runs one step through its phases: provisions the workspace and the prompt, starts the agent on the runner,
- * watches it (timeouts and limits), reads the verdict, and commits the checkpoint. Every phase is recorded
- * before the next begins, so a crash leaves a record of how far the step got.
+ * Runs one step through its phases: waits out a retry's backoff, provisions the workspace and the prompt, starts
+ * the agent on the runner, watches it (the {@link Sentinel}, the limits, and requests from other processes),
+ * reads the verdict, and commits the checkpoint. Every phase is recorded before the next begins, so a crash
+ * leaves a record of how far the step got.
  */
 final class StepExecutor {
     private static final Duration POLL = Duration.ofMillis(100);
-    private static final Duration TERMINATE_GRACE = Duration.ofSeconds(5);
+    /** How long the last lines of a stopped process may take to arrive: a bound, not a policy. */
+    private static final Duration DRAIN = Duration.ofSeconds(5);
     private static final int MAX_DIFF_CHARS = 60_000;
     private static final Path VERDICT_FILE = Path.of(".logist", "verdict.json");
 
@@ -55,6 +60,7 @@ final class StepExecutor {
     private final PluginInstances instances;
     private final Map<String, String> environment;
     private final Clock clock;
+    private final RetryPause pause;
 
     StepExecutor(JobStore store, GitWorkspaces workspaces, PluginInstances instances, Map<String, String> environment,
                  Clock clock) {
@@ -63,12 +69,13 @@ final class StepExecutor {
         this.instances = instances;
         this.environment = environment;
         this.clock = clock;
+        this.pause = new RetryPause(store, clock, RetryPause.Sleeper.SYSTEM, POLL);
     }
 
     /**
      * What a step left behind.
      *
-     * @param job     the job with the finished step
+     * @param job     the job with the finished step; unchanged when a request came before the step started
      * @param fatal   whether the job cannot go on (bad credentials, agent not runnable)
      * @param request what another process asked for, which stopped the step
      */
@@ -76,6 +83,12 @@ final class StepExecutor {
     }
 
     Report execute(JobInfo before, JobJournal journal, StepPlan.Decision.Run run) {
+        if (!run.backoff().isZero()) {
+            Optional<OwnerRequest> asked = awaitBackoff(before, run.backoff());
+            if (asked.isPresent()) {
+                return new Report(before, false, asked);
+            }
+        }
         JobSettings settings = before.settings();
         RoleSettings role = settings.role(run.role()).orElseThrow(() ->
                 new IllegalStateException("role '" + run.role() + "' is not configured"));
@@ -111,7 +124,10 @@ final class StepExecutor {
         try (StepLog log = store.openLog(job.id(), step.log().toString())) {
             log.append("# logist " + job.id() + " step " + n + " " + role.name() + ": agent " + role.agent()
                     + " on runner " + runnerId);
-            live = new LiveStep(job, n, journal, log, interpreter, env, clock);
+            Instant now = journal.now();
+            Sentinel sentinel = new Sentinel(settings.limits(), settings.sentinel(),
+                    SignalClassifier.withDefaults(settings.signals()), step.startedAt(), now);
+            live = new LiveStep(n, journal, log, interpreter, env, sentinel, new LimitWatch(job, now), clock);
             Execution started;
             try {
                 started = instances.runner(runnerId).start(execution, live);
@@ -123,33 +139,48 @@ final class StepExecutor {
             step = step.withExecution(started.handle());
             journal.save(job.withStep(step, journal.now()));
             Map<String, String> handle = started.handle();
-            journal.emit((seq, ts) -> new ExecutionStarted(seq, ts, n, invocation.command(), handle));
-            watched = watch(job, started, live, settings.limits(), step.startedAt());
+            JobEvent startEvent = journal.emit((seq, ts) -> new ExecutionStarted(seq, ts, n, invocation.command(),
+                    handle));
+            live.started(startEvent.ts());
+            watched = watch(job, started, live, settings.sentinel().terminateGrace());
         }
         step = phase(journal, step, StepPhase.HARVESTING);
-        Ending ending = watched.stopped().orElseGet(() -> harvest(journal, job, n, role.agent(), live,
-                watched.exitCode().orElse(-1)));
-        boolean fatal = ending.error().map(e -> e.kind() == AgentError.Kind.AUTHENTICATION).orElse(false);
+        Ending ending = ending(journal, job, n, role.agent(), live, watched);
+        boolean fatal = ending.failure().filter(f -> f.remedy() == Failure.Remedy.FAIL).isPresent();
         return finish(journal, job, step, live, ending, fatal, watched.request());
     }
 
-    /** How the step ended, before the checkpoint. */
+    /** Waits before a retry; an interrupted wait suspends the job, which can be resumed. */
+    private Optional<OwnerRequest> awaitBackoff(JobInfo job, Duration backoff) {
+        try {
+            return pause.await(job.id(), backoff);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.of(OwnerRequest.SUSPEND);
+        }
+    }
+
+    /** How the step ended, before the checkpoint; {@code failure} when its output told why it failed. */
     private record Ending(StepOutcome outcome, Optional<String> reason, Optional<Integer> exitCode,
-                          Optional<String> summary, Optional<AgentError> error) {
+                          Optional<String> summary, Optional<Failure> failure) {
         Ending(StepOutcome outcome, Optional<String> reason, Optional<Integer> exitCode, Optional<String> summary) {
             this(outcome, reason, exitCode, summary, Optional.empty());
         }
     }
 
-    /** The exit code when the process exited by itself, or how Logist stopped it and at whose request. */
-    private record Watched(Optional<Integer> exitCode, Optional<Ending> stopped, Optional<OwnerRequest> request) {
+    /**
+     * How the watch ended: the exit code when the process exited (by itself, or after it was stopped), why it was
+     * stopped, and at whose request.
+     */
+    private record Watched(Optional<Integer> exitCode, Optional<Stop> stop, Optional<OwnerRequest> request) {
     }
 
     /**
-     * Waits for the process, stopping it when a limit or timeout is crossed, or when another process asks the
+     * Waits for the process, stopping it when the sentinel or a limit says so, or when another process asks the
      * owner to cancel or suspend the job.
      */
-    private Watched watch(JobInfo job, Execution execution, LiveStep live, Limits limits, Instant startedAt) {
+    private Watched watch(JobInfo job, Execution execution, LiveStep live, Duration grace) {
+        Path verdictFile = job.workspace().resolve(VERDICT_FILE);
         try {
             while (true) {
                 Optional<Integer> exit = execution.waitFor(POLL);
@@ -158,43 +189,44 @@ final class StepExecutor {
                 }
                 Optional<OwnerRequest> request = store.takeRequest(job.id());
                 if (request.isPresent()) {
-                    boolean cancel = request.get() == OwnerRequest.CANCEL;
-                    Optional<Integer> code = stop(execution);
-                    return new Watched(code, Optional.of(new Ending(cancel ? StepOutcome.CANCELED
-                            : StepOutcome.INTERRUPTED, Optional.of(cancel ? "canceled" : "suspended"), code,
-                            Optional.empty())), request);
+                    Stop stop = request.get() == OwnerRequest.CANCEL ? Stop.as(StepOutcome.CANCELED, "canceled")
+                            : Stop.as(StepOutcome.INTERRUPTED, "suspended");
+                    return new Watched(stop(execution, grace), Optional.of(stop), request);
                 }
-                Optional<String> stop = live.stopReason().or(() -> timeout(live, limits, startedAt));
+                Instant now = clock.instant();
+                if (Files.exists(verdictFile)) {
+                    live.verdictFile(now);
+                }
+                Optional<Stop> stop = live.check(now);
                 if (stop.isPresent()) {
-                    Optional<Integer> code = stop(execution);
-                    return new Watched(code, Optional.of(new Ending(StepOutcome.KILLED, stop, code, Optional.empty())),
-                            Optional.empty());
+                    return new Watched(stop(execution, grace), stop, Optional.empty());
                 }
             }
         } catch (InterruptedException e) {
-            execution.terminate(TERMINATE_GRACE);
+            execution.terminate(grace);
             Thread.currentThread().interrupt();
-            return new Watched(Optional.empty(), Optional.of(new Ending(StepOutcome.INTERRUPTED,
-                    Optional.of("the orchestrating thread was interrupted"), Optional.empty(), Optional.empty())),
-                    Optional.empty());
+            return new Watched(Optional.empty(), Optional.of(Stop.as(StepOutcome.INTERRUPTED,
+                    "the orchestrating thread was interrupted")), Optional.empty());
         }
     }
 
     /** Stops the whole execution and returns its exit code, once every line it printed was delivered. */
-    private static Optional<Integer> stop(Execution execution) throws InterruptedException {
-        execution.terminate(TERMINATE_GRACE);
-        return execution.waitFor(TERMINATE_GRACE);
+    private static Optional<Integer> stop(Execution execution, Duration grace) throws InterruptedException {
+        execution.terminate(grace);
+        return execution.waitFor(DRAIN);
     }
 
-    private Optional<String> timeout(LiveStep live, Limits limits, Instant startedAt) {
-        Instant now = clock.instant();
-        if (Duration.between(live.lastOutput(), now).compareTo(limits.idleTimeout()) >= 0) {
-            return Optional.of("idle-timeout: no output for " + Durations.format(limits.idleTimeout()));
+    /** The step's ending: a stop decides it, except a stop after the verdict, which the verdict decides. */
+    private Ending ending(JobJournal journal, JobInfo job, int n, String agentId, LiveStep live, Watched watched) {
+        if (watched.stop().isEmpty()) {
+            return harvest(journal, job, n, agentId, live, watched.exitCode().orElse(-1));
         }
-        if (Duration.between(startedAt, now).compareTo(limits.stepTimeout()) >= 0) {
-            return Optional.of("step-timeout: the step ran longer than " + Durations.format(limits.stepTimeout()));
+        Stop stop = watched.stop().get();
+        if (stop.outcome().isPresent()) {
+            return new Ending(stop.outcome().get(), Optional.of(stop.reason()), watched.exitCode(), Optional.empty());
         }
-        return Optional.empty();
+        AgentOutcome outcome = live.finish(watched.exitCode().orElse(-1));
+        return verdict(journal, job, n, outcome.finalMessage(), watched.exitCode(), Optional.of(stop.reason()));
     }
 
     /** Reads the agent's outcome and verdict after it exited by itself. */
@@ -204,11 +236,19 @@ final class StepExecutor {
         if (exitCode != 0 || outcome.error().isPresent()) {
             String detail = outcome.error().map(AgentError::message).filter(m -> !m.isBlank())
                     .orElse(live.stderrTail());
-            String reason = "agent '" + agentId + "' " + (exitCode != 0 ? "exited with code " + exitCode : "failed")
+            String what = "agent '" + agentId + "' " + (exitCode != 0 ? "exited with code " + exitCode : "failed")
                     + (detail.isBlank() ? "" : ": " + detail);
-            return new Ending(StepOutcome.AGENT_FAILED, Optional.of(reason), code, Optional.empty(), outcome.error());
+            Optional<Failure> failure = live.failure(outcome.error());
+            return new Ending(StepOutcome.AGENT_FAILED, Optional.of(failure.map(f -> f.reason(what)).orElse(what)),
+                    code, Optional.empty(), failure);
         }
-        VerdictResult result = VerdictParser.parse(outcome.finalMessage(), job.workspace());
+        return verdict(journal, job, n, outcome.finalMessage(), code, Optional.empty());
+    }
+
+    /** The outcome the verdict gives; {@code stopReason} says why the process had to be stopped after it. */
+    private static Ending verdict(JobJournal journal, JobInfo job, int n, String finalMessage,
+                                  Optional<Integer> code, Optional<String> stopReason) {
+        VerdictResult result = VerdictParser.parse(finalMessage, job.workspace());
         if (result instanceof VerdictResult.Valid valid) {
             Verdict verdict = valid.verdict();
             StepOutcome stepOutcome = switch (verdict.action()) {
@@ -216,11 +256,12 @@ final class StepExecutor {
                 case RETRY -> StepOutcome.RETRY;
                 case STUCK -> StepOutcome.STUCK;
             };
-            return new Ending(stepOutcome, Optional.empty(), code, Optional.of(verdict.summary()));
+            return new Ending(stepOutcome, stopReason, code, Optional.of(verdict.summary()));
         }
         String error = ((VerdictResult.Invalid) result).error();
         journal.emit((seq, ts) -> new VerdictRejected(seq, ts, n, error));
-        return new Ending(StepOutcome.INVALID_VERDICT, Optional.of(error), code, Optional.empty());
+        return new Ending(StepOutcome.INVALID_VERDICT, Optional.of(stopReason.map(r -> r + "; ").orElse("") + error),
+                code, Optional.empty());
     }
 
     /** Commits the checkpoint and records the finished step. */

@@ -2,7 +2,12 @@ package io.logist.core.internal.engine;
 
 import io.logist.JobInfo;
 import io.logist.JobSettings.Workflow;
+import io.logist.SentinelSettings;
 import io.logist.StepInfo;
+import io.logist.StepOutcome;
+import io.logist.core.internal.sentinel.Backoff;
+import io.logist.core.internal.sentinel.Failure;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -18,8 +23,14 @@ final class StepPlan {
 
     /** What comes next. */
     sealed interface Decision {
-        /** Run a step of {@code role}; {@code reask} when the previous step gave no valid verdict. */
-        record Run(String role, boolean reask) implements Decision {
+        /**
+         * Run a step of {@code role}; {@code reask} when the previous step gave no valid verdict; after
+         * {@code backoff} when the step retries one that failed for a passing reason, such as a rate limit.
+         */
+        record Run(String role, boolean reask, Duration backoff) implements Decision {
+            Run(String role, boolean reask) {
+                this(role, reask, Duration.ZERO);
+            }
         }
 
         /** Stop the loop with {@code action}. */
@@ -49,9 +60,40 @@ final class StepPlan {
                             + " after a re-ask: " + step.reason().orElse("(no detail)"))
                     : new Decision.Run(step.role(), true);
             case INTERRUPTED -> new Decision.Run(step.role(), step.reask());
-            case AGENT_FAILED, KILLED, CANCELED -> rest(JobAction.NEED_INTERVENTION,
-                    step.reason().orElse(step.role() + " step " + step.n() + " ended " + step.outcome().get()));
+            case AGENT_FAILED -> afterFailure(job, step);
+            case KILLED, CANCELED -> rest(JobAction.NEED_INTERVENTION, reasonOf(step));
         };
+    }
+
+    /**
+     * A failure that passes, such as a rate limit, is retried by a new step of the same role after a backoff that
+     * doubles, at most {@code sentinel.retries} times in a row; any other failure needs a person.
+     */
+    private static Decision afterFailure(JobInfo job, StepInfo failed) {
+        String reason = reasonOf(failed);
+        if (!retried(failed)) {
+            return rest(JobAction.NEED_INTERVENTION, reason);
+        }
+        SentinelSettings sentinel = job.settings().sentinel();
+        int failures = 0;
+        for (int i = job.steps().size() - 1; i >= 0 && retried(job.steps().get(i))
+                && job.steps().get(i).role().equals(failed.role()); i--) {
+            failures++;
+        }
+        if (failures > sentinel.retries()) {
+            return rest(JobAction.NEED_INTERVENTION, reason + " (still failing after " + sentinel.retries()
+                    + (sentinel.retries() == 1 ? " retry)" : " retries)"));
+        }
+        return new Decision.Run(failed.role(), failed.reask(), Backoff.before(sentinel.retryBackoff(), failures));
+    }
+
+    private static boolean retried(StepInfo step) {
+        return step.outcome().filter(o -> o == StepOutcome.AGENT_FAILED).isPresent()
+                && step.reason().flatMap(Failure::ofReason).filter(f -> f.remedy() == Failure.Remedy.RETRY).isPresent();
+    }
+
+    private static String reasonOf(StepInfo step) {
+        return step.reason().orElse(step.role() + " step " + step.n() + " ended " + step.outcome().orElseThrow());
     }
 
     private static Decision approve(JobInfo job) {
@@ -69,8 +111,7 @@ final class StepPlan {
     static long roundsDone(JobInfo job) {
         return job.steps().stream()
                 .filter(s -> s.role().equals(SUPERVISOR))
-                .filter(s -> s.outcome().filter(o -> o == io.logist.StepOutcome.COMPLETED
-                        || o == io.logist.StepOutcome.RETRY).isPresent())
+                .filter(s -> s.outcome().filter(o -> o == StepOutcome.COMPLETED || o == StepOutcome.RETRY).isPresent())
                 .count();
     }
 }
