@@ -102,11 +102,8 @@ public final class Sentinel {
 
     /** The stop due at {@code now}: one already found, else the first timed rule that fires. */
     public synchronized Optional<Stop> check(Instant now) {
-        for (TimedRule rule : timed) {
-            if (stop.isPresent()) {
-                break;
-            }
-            stop = rule.check(now);
+        if (stop.isEmpty()) {
+            stop = timed.stream().map(rule -> rule.check(now)).flatMap(Optional::stream).findFirst();
         }
         return stop;
     }
