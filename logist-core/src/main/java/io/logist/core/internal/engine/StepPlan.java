@@ -2,6 +2,7 @@ package io.logist.core.internal.engine;
 
 import io.logist.JobInfo;
 import io.logist.JobSettings.Workflow;
+import io.logist.JobStatus;
 import io.logist.SentinelSettings;
 import io.logist.StepInfo;
 import io.logist.StepOutcome;
@@ -35,10 +36,30 @@ final class StepPlan {
 
         /** Stop the loop with {@code action}. */
         record Rest(JobAction action, Optional<String> reason) implements Decision {
+            /** Where the loop would leave the job and why, for a person asking about a next step. */
+            String describe() {
+                return "the loop would end it " + JobStateMachine.next(JobStatus.RUNNING, action).orElseThrow()
+                        + reason.map(r -> ": " + r).orElse("");
+            }
         }
     }
 
     static Decision next(JobInfo job) {
+        Decision decision = fromLastStep(job);
+        return decision instanceof Decision.Rest && sentBackAfterLastStep(job)
+                ? new Decision.Run(WORKER, false)
+                : decision;
+    }
+
+    /**
+     * Whether a person sent the job back to work after its last step (reject, resubmit, restep): the step that
+     * made the loop rest has been dealt with.
+     */
+    private static boolean sentBackAfterLastStep(JobInfo job) {
+        return job.sentBackAfter().isPresent() && job.sentBackAfter().equals(job.lastStep().map(StepInfo::n));
+    }
+
+    private static Decision fromLastStep(JobInfo job) {
         Optional<StepInfo> last = job.lastStep();
         if (last.isEmpty()) {
             return new Decision.Run(WORKER, false);
@@ -67,17 +88,22 @@ final class StepPlan {
 
     /**
      * A failure that passes, such as a rate limit, is retried by a new step of the same role after a backoff that
-     * doubles, at most {@code sentinel.retries} times in a row; any other failure needs a person.
+     * doubles, at most {@code sentinel.retries} times in a row (a person sending the job back starts the count
+     * over); any other failure needs a person.
      */
     private static Decision afterFailure(JobInfo job, StepInfo failed) {
         String reason = reasonOf(failed);
-        if (!retried(failed)) {
+        if (!isRetried(failed)) {
             return rest(JobAction.NEED_INTERVENTION, reason);
         }
         SentinelSettings sentinel = job.settings().sentinel();
+        int sentBack = job.sentBackAfter().orElse(0);
         int failures = 0;
-        for (int i = job.steps().size() - 1; i >= 0 && retried(job.steps().get(i))
-                && job.steps().get(i).role().equals(failed.role()); i--) {
+        for (int i = job.steps().size() - 1; i >= 0; i--) {
+            StepInfo step = job.steps().get(i);
+            if (step.n() <= sentBack || !isRetried(step) || !step.role().equals(failed.role())) {
+                break;
+            }
             failures++;
         }
         if (failures > sentinel.retries()) {
@@ -87,7 +113,8 @@ final class StepPlan {
         return new Decision.Run(failed.role(), failed.reask(), Backoff.before(sentinel.retryBackoff(), failures));
     }
 
-    private static boolean retried(StepInfo step) {
+    /** Whether the step failed for a passing reason, such as a rate limit, so that it is run again. */
+    static boolean isRetried(StepInfo step) {
         return step.outcome().filter(o -> o == StepOutcome.AGENT_FAILED).isPresent()
                 && step.reason().flatMap(Failure::ofReason).filter(f -> f.remedy() == Failure.Remedy.RETRY).isPresent();
     }

@@ -3,7 +3,6 @@ package io.logist.core.internal.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.logist.JobId;
-import io.logist.core.internal.sentinel.ManualClock;
 import io.logist.core.internal.store.FileJobStore;
 import io.logist.spi.OwnerRequest;
 import java.nio.file.Files;
@@ -16,7 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The backoff before a retry, on a manual clock: the sleeper moves the clock instead of sleeping. */
+/** The backoff before a retry, on a test clock: the sleeper moves the clock instead of sleeping. */
 class RetryPauseTest {
     private static final JobId ID = JobId.of("job-1234");
     private static final Duration POLL = Duration.ofMillis(100);
@@ -24,7 +23,7 @@ class RetryPauseTest {
     @TempDir
     Path home;
     private FileJobStore store;
-    private final ManualClock clock = new ManualClock(Instant.parse("2026-11-22T10:00:00Z"));
+    private final TestClock clock = new TestClock(Instant.parse("2026-11-22T10:00:00Z"));
     private final List<Duration> sleeps = new ArrayList<>();
 
     @BeforeEach

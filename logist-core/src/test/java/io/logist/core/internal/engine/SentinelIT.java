@@ -1,11 +1,11 @@
 package io.logist.core.internal.engine;
 
+import static io.logist.core.internal.engine.EngineFixture.verdict;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.logist.JobId;
 import io.logist.JobInfo;
 import io.logist.JobResult;
-import io.logist.JobSpec;
 import io.logist.JobStatus;
 import io.logist.Logist;
 import io.logist.StepInfo;
@@ -25,7 +25,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,48 +36,27 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code sh} processes. Timings are read from the job's own events.
  */
 class SentinelIT {
+    private static final String APPROVE = verdict("COMPLETED", "ok");
+
     @TempDir
     Path dir;
-    private Path repo;
+    private EngineFixture fixture;
     private Logist logist;
 
     @BeforeEach
     void setUp() throws Exception {
-        repo = Files.createDirectories(dir.resolve("repo"));
-        Files.writeString(repo.resolve("README.md"), "hello\n");
-        git("init", "--quiet");
-        git("add", "README.md");
-        git("-c", "user.name=t", "-c", "user.email=t@localhost", "commit", "--quiet", "-m", "first");
-        logist = Logist.builder()
-                .home(dir.resolve("home"))
-                .discovery(false)
-                .register(new ScriptAgentProvider())
-                .userConfig(dir.resolve("no-user-config.yml"))
-                .environment(Map.of("PATH", System.getenv("PATH"), "HOME", dir.toString()))
-                .build();
+        fixture = new EngineFixture(dir);
+        logist = fixture.logist;
     }
 
     @AfterEach
     void tearDown() {
-        logist.close();
+        fixture.close();
     }
 
-    private static String verdict(String action, String summary) {
-        return "printf '%s\\n' 'Done.' '```json' '{\"action\": \"" + action + "\", \"summary_for_supervisor\": \""
-                + summary + "\", \"evidence_files\": []}' '```'";
-    }
-
-    private static final String APPROVE = verdict("COMPLETED", "ok");
-
+    /** An activated job whose worker runs {@code worker} and whose supervisor approves. */
     private JobId job(String worker, String... settings) {
-        JobSpec.Builder spec = JobSpec.builder().prompt("Write a.txt").repo(repo).agent("script")
-                .set("agents.script.worker", worker).set("agents.script.supervisor", APPROVE);
-        for (int i = 0; i < settings.length; i += 2) {
-            spec.set(settings[i], settings[i + 1]);
-        }
-        JobId id = logist.create(spec.build());
-        logist.activate(id);
-        return id;
+        return fixture.job(worker, APPROVE, settings);
     }
 
     private StepInfo step(JobId id, int n) {
@@ -209,6 +187,19 @@ class SentinelIT {
     }
 
     @Test
+    void aRetryStillGetsThePersonsMessage() throws Exception {
+        JobId id = job("case $STEP in 1) " + verdict("STUCK", "which style?") + ";; 2) echo 'rate limit' >&2; exit 1;;"
+                + " *) " + verdict("COMPLETED", "done") + ";; esac", "sentinel.retryBackoff", "10ms");
+        assertThat(logist.run(id, Observer.NOOP).status()).isEqualTo(JobStatus.INTERVENTION_REQUIRED);
+
+        logist.resubmit(id, java.util.Optional.of("Use tabs."));
+
+        assertThat(logist.run(id, Observer.NOOP).status()).isEqualTo(JobStatus.SUCCESS);
+        assertThat(step(id, 2).outcome()).hasValue(StepOutcome.AGENT_FAILED);
+        assertThat(Files.readString(fixture.jobDirectory(id).resolve("steps/3/prompt.md"))).contains("Use tabs.");
+    }
+
+    @Test
     void aStepThatIsAlwaysRateLimitedNeedsAPersonAfterItsRetries() {
         JobId id = job("echo '429 Too Many Requests' >&2; exit 1", "sentinel.retryBackoff", "10ms",
                 "sentinel.retries", "2");
@@ -335,13 +326,5 @@ class SentinelIT {
             }
         }
         return members;
-    }
-
-    private void git(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("git", "-C", repo.toString()));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(process.getInputStream().readAllBytes()).strip();
-        assertThat(process.waitFor()).as("git %s: %s", List.of(args), out).isZero();
     }
 }

@@ -69,6 +69,17 @@ class StepPlanRetryTest {
     }
 
     @Test
+    void aPersonSendingTheJobBackStartsTheCountOver() {
+        JobInfo job = jobWithRetries(1);
+        for (int i = 0; i < 2; i++) {
+            job = failed(job, "worker", RATE_LIMITED);
+        }
+        assertThat(StepPlan.next(job)).isInstanceOf(Decision.Rest.class);
+        job = failed(job.withSentBackAfter(Optional.of(2), TestJobs.T0), "worker", RATE_LIMITED);
+        assertThat(StepPlan.next(job)).isEqualTo(new Decision.Run("worker", false, Duration.ofSeconds(10)));
+    }
+
+    @Test
     void aRetryKeepsTheReaskOfTheStepItRepeats() {
         JobInfo job = withStep(jobWithRetries(3), "worker", StepOutcome.AGENT_FAILED, RATE_LIMITED, true, Usage.NONE);
         assertThat(StepPlan.next(job)).isEqualTo(new Decision.Run("worker", true, Duration.ofSeconds(10)));

@@ -16,7 +16,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Every rule on a manual clock: time passes only when the test says so. */
+/** Every rule on a hand-moved time: it passes only when the test says so, and never for real. */
 class SentinelTest {
     private static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
     private static final Limits LIMITS = new Limits(20, 5, Optional.of(new BigDecimal("5.00")), Optional.empty(),
@@ -26,29 +26,28 @@ class SentinelTest {
     private static final String VERDICT = "{\"action\": \"COMPLETED\", \"summary_for_supervisor\": \"done\","
             + " \"evidence_files\": []}";
 
-    private ManualClock clock;
+    private Instant now = T0;
     private Sentinel sentinel;
 
     @BeforeEach
     void setUp() {
-        clock = new ManualClock(T0);
         sentinel = sentinel(LIMITS, SETTINGS);
     }
 
     private Sentinel sentinel(Limits limits, SentinelSettings settings) {
-        return new Sentinel(limits, settings, SignalClassifier.withDefaults(Map.of()), T0, clock.instant());
+        return new Sentinel(limits, settings, SignalClassifier.withDefaults(Map.of()), T0, now);
     }
 
     private void after(Duration duration) {
-        clock.advance(duration);
+        now = now.plus(duration);
     }
 
     private List<String> line(String text) {
-        return sentinel.line(text, clock.instant());
+        return sentinel.line(text, now);
     }
 
     private Optional<Stop> check() {
-        return sentinel.check(clock.instant());
+        return sentinel.check(now);
     }
 
     @Test
@@ -72,7 +71,7 @@ class SentinelTest {
     @Test
     void theIdleTimeoutCountsFromTheProcessStart() {
         after(Duration.ofMinutes(2));
-        sentinel.started(clock.instant());
+        sentinel.started(now);
         after(Duration.ofMinutes(4));
         assertThat(check()).isEmpty();
         after(Duration.ofMinutes(1));
@@ -96,7 +95,7 @@ class SentinelTest {
         Sentinel late = new Sentinel(LIMITS, SETTINGS, SignalClassifier.withDefaults(Map.of()),
                 T0.minus(Duration.ofMinutes(29)), T0);
         after(Duration.ofMinutes(1));
-        assertThat(late.check(clock.instant())).hasValueSatisfying(s -> assertThat(s.reason()).startsWith("step-timeout"));
+        assertThat(late.check(now)).hasValueSatisfying(s -> assertThat(s.reason()).startsWith("step-timeout"));
     }
 
     @Test
@@ -123,9 +122,9 @@ class SentinelTest {
     @Test
     void theVerdictFileCountsAsAVerdict() {
         after(Duration.ofSeconds(10));
-        sentinel.verdictFile(clock.instant());
+        sentinel.verdictFile(now);
         after(Duration.ofSeconds(20));
-        sentinel.verdictFile(clock.instant());
+        sentinel.verdictFile(now);
         assertThat(check()).isEmpty();
         after(Duration.ofSeconds(10));
         assertThat(check()).hasValueSatisfying(stop -> assertThat(stop.reason())

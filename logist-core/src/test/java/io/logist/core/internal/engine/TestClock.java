@@ -1,4 +1,4 @@
-package io.logist.core.internal.sentinel;
+package io.logist.core.internal.engine;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,20 +6,20 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that only moves when a test moves it. */
-public final class ManualClock extends Clock {
-    private Instant now;
+/** A clock that tests move forward by hand. */
+final class TestClock extends Clock {
+    private volatile Instant now;
 
-    public ManualClock(Instant start) {
+    TestClock(Instant start) {
         this.now = start;
     }
 
-    public synchronized void advance(Duration duration) {
+    void advance(Duration duration) {
         now = now.plus(duration);
     }
 
     @Override
-    public synchronized Instant instant() {
+    public Instant instant() {
         return now;
     }
 
@@ -30,6 +30,6 @@ public final class ManualClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("a manual clock stays in UTC");
+        throw new UnsupportedOperationException("a test clock stays in UTC");
     }
 }
