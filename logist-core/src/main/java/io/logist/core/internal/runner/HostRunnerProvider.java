@@ -37,6 +37,7 @@ public final class HostRunnerProvider implements RunnerProvider {
      */
     @Override
     public Runner create(RunnerContext context) {
-        return new HostRunner(HostTools.locate(context.environment()), ProcFs.system(), Ticker.SYSTEM);
+        return new HostRunner(HostTools.locate(context.environment()), ProcFs.system(), Ticker.SYSTEM,
+                context.home());
     }
 }
