@@ -36,8 +36,11 @@ public final class JobProcesses {
     public record JobProcess(JobId job, ProcStat stat) {
     }
 
-    /** Every running process of a job of this home, except this JVM. */
+    /** Every running process of a job of this home, except this JVM; none where there is no {@code /proc}. */
     public List<JobProcess> all() {
+        if (!proc.available()) {
+            return List.of();
+        }
         long self = ProcessHandle.current().pid();
         List<JobProcess> found = new ArrayList<>();
         for (ProcStat stat : proc.running()) {

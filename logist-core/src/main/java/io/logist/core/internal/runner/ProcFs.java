@@ -31,6 +31,11 @@ public final class ProcFs {
         return new ProcFs(Path.of("/proc"));
     }
 
+    /** Whether there is a process table to read (Linux). */
+    public boolean available() {
+        return Files.isDirectory(root);
+    }
+
     /** The process {@code pid}, or empty when there is none. */
     public Optional<ProcStat> stat(long pid) {
         return read(root.resolve(Long.toString(pid)).resolve("stat"));
