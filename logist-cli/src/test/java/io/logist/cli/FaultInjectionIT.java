@@ -59,8 +59,8 @@ class FaultInjectionIT {
     @Timeout(value = 15, unit = TimeUnit.MINUTES)
     void killsAtRandomMomentsLoseNothingAndDuplicateNothing() throws Exception {
         Random random = new Random(SEED);
-        Duration quick = timeOfAnUnkilledRun(cli.createJob(QUICK));
-        Duration slow = timeOfAnUnkilledRun(cli.createJob(SLOW));
+        Window quick = activeWindowOfAnUnkilledRun(cli.createJob(QUICK));
+        Window slow = activeWindowOfAnUnkilledRun(cli.createJob(SLOW));
         Map<String, Integer> phases = new TreeMap<>();
         List<String> jobs = new ArrayList<>();
         int kills = 0;
@@ -70,11 +70,11 @@ class FaultInjectionIT {
             boolean slowJob = jobs.size() % 3 == 2;
             String id = cli.createJob(slowJob ? SLOW : QUICK);
             jobs.add(id);
-            Duration full = slowJob ? slow : quick;
+            Window window = slowJob ? slow : quick;
             while (kills < KILLS) {
                 int eventsBefore = cli.events(id).list().size();
                 Process run = cli.start("job", "run", id, "--quiet");
-                if (run.waitFor((long) (random.nextDouble() * full.toMillis()), TimeUnit.MILLISECONDS)) {
+                if (run.waitFor(window.randomMoment(random), TimeUnit.MILLISECONDS)) {
                     CliProcesses.Result finished = CliProcesses.finish(run);
                     assertThat(finished.exitCode()).as(finished.err()).isZero();
                     break;
@@ -104,8 +104,8 @@ class FaultInjectionIT {
                     .as("job %s succeeded once", id).hasSize(1);
         }
         String report = "fault injection (seed " + SEED + "): " + kills + " kills on " + jobs.size() + " jobs in "
-                + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s (unkilled runs: quick "
-                + quick.toMillis() + " ms, slow " + slow.toMillis() + " ms); torn last event lines: " + tornLines
+                + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s (unkilled runs: quick " + quick
+                + ", slow " + slow + "); torn last event lines: " + tornLines
                 + "\n" + phases.entrySet().stream().map(e -> String.format("  %3d  %s", e.getValue(), e.getKey()))
                 .collect(Collectors.joining("\n"));
         System.out.println(report);
@@ -113,12 +113,36 @@ class FaultInjectionIT {
         assertThat(phases).as("kills spread over the run").hasSizeGreaterThanOrEqualTo(3);
     }
 
-    private Duration timeOfAnUnkilledRun(String id) throws Exception {
-        long before = System.nanoTime();
-        CliProcesses.Result run = cli.run("job", "run", id, "--quiet");
-        assertThat(run.exitCode()).as(run.err()).isZero();
+    /**
+     * When a run writes: from its first event (after the JVM started and the job was taken) to its exit, in
+     * milliseconds after the process started.
+     */
+    private record Window(long firstEvent, long exit) {
+        /** A kill moment: mostly while the run writes, some during start-up. */
+        long randomMoment(Random random) {
+            long from = firstEvent * 3 / 4;
+            return from + (long) (random.nextDouble() * (exit - from));
+        }
+
+        @Override
+        public String toString() {
+            return "first event after " + firstEvent + " ms, exit after " + exit + " ms";
+        }
+    }
+
+    private Window activeWindowOfAnUnkilledRun(String id) throws Exception {
+        int before = cli.events(id).list().size();
+        long start = System.nanoTime();
+        Process run = cli.start("job", "run", id, "--quiet");
+        while (cli.events(id).list().size() == before && run.isAlive()) {
+            TimeUnit.MILLISECONDS.sleep(5);
+        }
+        long firstEvent = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        CliProcesses.Result finished = CliProcesses.finish(run);
+        long exit = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        assertThat(finished.exitCode()).as(finished.err()).isZero();
         assertIntact(id);
-        return Duration.ofNanos(System.nanoTime() - before);
+        return new Window(firstEvent, exit);
     }
 
     /** What the killed process was doing, from the last event it wrote. */
