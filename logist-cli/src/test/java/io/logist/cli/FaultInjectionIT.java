@@ -82,7 +82,9 @@ class FaultInjectionIT {
                 run.destroyForcibly();
                 assertThat(run.waitFor(30, TimeUnit.SECONDS)).isTrue();
                 kills++;
-                phases.merge(phaseHit(id, eventsBefore), 1, Integer::sum);
+                String phase = phaseHit(id, eventsBefore);
+                phases.merge(phase, 1, Integer::sum);
+                System.out.println("kill " + kills + " of job " + id + ": " + phase);
                 CliProcesses.Events events = cli.events(id);
                 tornLines += events.tornLastLine() ? 1 : 0;
                 cli.manifest(id);

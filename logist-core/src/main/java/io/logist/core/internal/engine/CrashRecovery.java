@@ -110,13 +110,39 @@ final class CrashRecovery {
             return transition(journal, job, JobAction.PAUSE, Optional.empty(), ACTION);
         }
         StepInfo step = last.get();
-        if (!step.execution().isEmpty()) {
+        Optional<String> committed = unrecordedCheckpoint(job, step);
+        if (committed.isEmpty() && !step.execution().isEmpty()) {
             Optional<StepExecutor.Report> report = executor.reattach(job, journal, step);
             if (report.isPresent()) {
                 return afterReattach(journal, report.get());
             }
         }
-        return interrupt(journal, job, step);
+        return interrupt(journal, job, step, committed);
+    }
+
+    /**
+     * The checkpoint of step {@code step} when a crash came between committing it and recording it: the
+     * workspace's HEAD is a checkpoint of this step. Its execution has ended then, and following it again would
+     * commit a second time. Git commands the dead process left running are waited for first: the checkpoint
+     * may still be on its way.
+     */
+    private Optional<String> unrecordedCheckpoint(JobInfo job, StepInfo step) {
+        Path workspace = job.workspace();
+        List<Path> locks = workspaces.removeStaleLocks(workspace, STALE_GIT_LOCK);
+        if (!locks.isEmpty()) {
+            LOG.warn("Job {}: removed git lock files left by a killed git command: {}", job.id(), locks);
+        }
+        if (workspaces.headMessage(workspace).filter(message -> message.startsWith(subject(job, step))).isEmpty()) {
+            return Optional.empty();
+        }
+        LOG.warn("Job {}: adopting the checkpoint of step {} that was committed but not recorded", job.id(),
+                step.n());
+        workspaces.publish(job.repo(), workspace, job.branch());
+        return Optional.of(workspaces.head(workspace));
+    }
+
+    private static String subject(JobInfo job, StepInfo step) {
+        return "logist " + job.id() + " step " + step.n() + " (" + step.role() + "): ";
     }
 
     private JobInfo afterReattach(JobJournal journal, StepExecutor.Report report) {
@@ -133,21 +159,24 @@ final class CrashRecovery {
     }
 
     /**
-     * Finishes a step whose execution is lost as {@code INTERRUPTED}: stops what it left running, gives it a
-     * checkpoint (adopting one a crash kept out of the manifest) on top of the checkpoint it started from, and
-     * leaves the job {@code PENDING} to retry it, or needing intervention once the retries are used up.
+     * Finishes a step whose execution is lost or whose checkpoint was committed but not recorded as
+     * {@code INTERRUPTED}: stops what it left running, gives it its checkpoint ({@code committed}, or a new
+     * one on top of the checkpoint it started from), and leaves the job {@code PENDING} to retry it, or needing
+     * intervention once the retries are used up.
      */
-    private JobInfo interrupt(JobJournal journal, JobInfo job, StepInfo running) {
+    private JobInfo interrupt(JobJournal journal, JobInfo job, StepInfo running, Optional<String> committed) {
         int n = running.n();
         String reason = "the process running step " + n + " (" + running.role() + ") died"
-                + (running.execution().isEmpty() ? " before the agent started" : " and the agent's execution is gone");
+                + (committed.isPresent() ? " after committing the step's checkpoint, before recording it"
+                        : running.execution().isEmpty() ? " before the agent started"
+                        : " and the agent's execution is gone");
         List<ProcStat> killed = processes.kill(job.id());
         if (!killed.isEmpty()) {
             LOG.warn("Job {}: killed {} processes the interrupted step {} left running: {}", job.id(), killed.size(),
                     n, killed.stream().map(ProcStat::pid).toList());
         }
         journal.emit((seq, ts) -> new StepInterrupted(seq, ts, n, reason));
-        String commit = checkpoint(job, running, reason);
+        String commit = committed.orElseGet(() -> checkpoint(job, running, reason));
         StepInfo step = running;
         if (step.phase().canMoveTo(StepPhase.HARVESTING)) {
             step = StepExecutor.phase(journal, step, StepPhase.HARVESTING);
@@ -171,29 +200,15 @@ final class CrashRecovery {
     }
 
     /**
-     * The interrupted step's checkpoint. When the workspace's HEAD is a checkpoint of this step, a crash came
-     * between committing it and recording it: it is adopted (and published, which may not have happened).
-     * Otherwise the workspace goes back to the checkpoint the step started from, and an empty checkpoint
-     * records the interruption, so that every step keeps exactly one commit.
+     * A checkpoint for an interrupted step that has none: the workspace goes back to the checkpoint the step
+     * started from, and an empty commit records the interruption, so that every step keeps exactly one commit.
      */
     private String checkpoint(JobInfo job, StepInfo step, String reason) {
         Path workspace = job.workspace();
-        List<Path> locks = workspaces.removeStaleLocks(workspace, STALE_GIT_LOCK);
-        if (!locks.isEmpty()) {
-            LOG.warn("Job {}: removed git lock files left by a killed git command: {}", job.id(), locks);
-        }
-        String subject = "logist " + job.id() + " step " + step.n() + " (" + step.role() + "): ";
-        Optional<String> head = workspaces.headMessage(workspace);
-        if (head.filter(message -> message.startsWith(subject)).isPresent()) {
-            LOG.warn("Job {}: adopting the checkpoint of step {} that was committed but not recorded", job.id(),
-                    step.n());
-            workspaces.publish(job.repo(), workspace, job.branch());
-            return workspaces.head(workspace);
-        }
         workspaces.provision(job.repo(), workspace, job.branch(), job.baseCommit());
         workspaces.resetTo(workspace, startingPoint(job, step.n()));
         return workspaces.checkpoint(job.repo(), workspace, job.branch(),
-                subject + StepOutcome.INTERRUPTED + "\n\n" + reason);
+                subject(job, step) + StepOutcome.INTERRUPTED + "\n\n" + reason);
     }
 
     /** The checkpoint step {@code n} started from: the last earlier step's commit, or the base. */

@@ -160,7 +160,12 @@ class CrashRecoveryTest {
     @Test
     void aCheckpointCommittedButNotRecordedIsAdoptedInsteadOfCommittingAgain() throws Exception {
         JobId id = job("echo work >> a.txt; " + verdict("COMPLETED", "wrote a.txt"), verdict("COMPLETED", "fine"));
-        JobInfo crashed = crashedInTheSupervisorStep(id, StepPhase.HARVESTING, Map.of());
+        // The agent ended and its verdict was read: following its execution again would commit a second time.
+        Execution ended = deadProcessRunner().start(new ExecutionRequest(id, 2, List.of("sh", "-c",
+                verdict("COMPLETED", "fine")), Map.of("PATH", System.getenv("PATH")), dir,
+                Files.createDirectories(dir.resolve("step")), Optional.of(""), Map.of()), (channel, line) -> { });
+        assertThat(ended.waitFor(Duration.ofSeconds(10))).contains(0);
+        JobInfo crashed = crashedInTheSupervisorStep(id, StepPhase.EXECUTING, ended.handle());
         Files.writeString(crashed.workspace().resolve("review.txt"), "reviewed\n");
         git(crashed.workspace(), "add", "--all");
         git(crashed.workspace(), "-c", "user.name=Logist", "-c", "user.email=logist@localhost", "commit", "--quiet",
@@ -173,6 +178,8 @@ class CrashRecoveryTest {
         JobInfo job = logist.status(id);
         assertThat(job.steps().get(1).commit()).contains(unrecorded);
         assertThat(job.steps().get(1).outcome()).contains(StepOutcome.INTERRUPTED);
+        assertThat(job.steps().get(1).reason()).hasValueSatisfying(r -> assertThat(r).contains("before recording"));
+        assertThat(logist.events(id)).noneMatch(ExecutionReattached.class::isInstance);
         assertThat(git(repo, "rev-parse", job.branch())).as("published now").isEqualTo(unrecorded);
         assertThat(logist.run(id, Observer.NOOP).status()).isEqualTo(JobStatus.SUCCESS);
         assertOneCommitPerStep(id);
