@@ -1,7 +1,6 @@
 package io.logist.core.internal.engine;
 
 import io.logist.BadInputException;
-import io.logist.Cleanup;
 import io.logist.InvalidTransitionException;
 import io.logist.JobId;
 import io.logist.JobInfo;
@@ -10,6 +9,7 @@ import io.logist.core.internal.workspace.GitWorkspaces;
 import io.logist.spi.JobLock;
 import io.logist.spi.JobStore;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,20 +33,13 @@ final class JobCleaner {
         this.clock = clock;
     }
 
-    /** @return one line per removed job */
-    List<String> clean(Cleanup what) {
-        if (what instanceof Cleanup.Job one) {
-            return List.of(remove(one.id()));
+    /** Removes every finished job last updated longer ago than {@code olderThan}; one line per removed job. */
+    List<String> removeFinished(Duration olderThan) {
+        if (olderThan.isNegative()) {
+            throw new BadInputException("the age of jobs to clean must not be negative, was "
+                    + olderThan + ": give --older-than such as 7d or 0s");
         }
-        if (what instanceof Cleanup.Finished finished) {
-            if (finished.olderThan().isNegative()) {
-                throw new BadInputException("the age of jobs to clean must not be negative, was "
-                        + finished.olderThan() + ": give --older-than such as 7d or 0s");
-            }
-            return removeFinishedBefore(clock.instant().minus(finished.olderThan()));
-        }
-        // Cleanup.Orphans: what dead processes left behind belongs to crash recovery, which is not built yet.
-        throw new UnsupportedOperationException("clean orphans");
+        return removeFinishedBefore(clock.instant().minus(olderThan));
     }
 
     private List<String> removeFinishedBefore(Instant cutoff) {
@@ -64,7 +57,8 @@ final class JobCleaner {
         return removed;
     }
 
-    private String remove(JobId id) {
+    /** Removes one finished job: its workspace and its record; the job branch stays, it is the result. */
+    String remove(JobId id) {
         requireFinished(JobCommands.load(store, id));
         try (JobLock ignored = store.lock(id, "clean")) {
             JobInfo job = JobCommands.load(store, id);

@@ -8,8 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -265,6 +269,86 @@ public final class GitWorkspaces {
         return git.output(workspace, List.of("rev-parse", "--verify", "HEAD")).strip();
     }
 
+    /** The full message of the workspace's HEAD commit; empty when it has none or is no git work tree. */
+    public Optional<String> headMessage(Path workspace) {
+        if (!Files.isDirectory(workspace)) {
+            return Optional.empty();
+        }
+        Git.Result result = git.run(workspace, List.of("log", "-1", "--format=%B", "HEAD"));
+        return result.succeeded() ? Optional.of(result.stdout().strip()) : Optional.empty();
+    }
+
+    /**
+     * Resets the workspace to commit: the branch points there, the index and the files match it, and files git
+     * does not track are removed (ignored ones stay, as they were never part of a checkpoint). Crash recovery
+     * retries a step from its checkpoint this way.
+     */
+    public void resetTo(Path workspace, String commit) {
+        git.output(workspace, List.of("reset", "--quiet", "--hard", commit));
+        git.output(workspace, List.of("clean", "--quiet", "-ffd"));
+    }
+
+    /**
+     * Removes the lock files ({@code index.lock}, ref locks) that a git command killed in the middle left in the
+     * workspace's repository; each would make every later command fail. A lock is taken as left behind once it
+     * is {@code staleAfter} old: a git command still at work finishes long before. The caller must own the job,
+     * so that no other Logist process works in the workspace.
+     *
+     * @return the lock files removed
+     */
+    public List<Path> removeStaleLocks(Path workspace, Duration staleAfter) {
+        Path gitDir = workspace.resolve(".git");
+        if (!Files.isDirectory(gitDir)) {
+            return List.of();
+        }
+        long deadline = System.nanoTime() + staleAfter.multipliedBy(2).toNanos();
+        while (true) {
+            List<Path> locks = lockFiles(gitDir);
+            boolean allStale = locks.stream().allMatch(lock -> olderThan(lock, staleAfter));
+            if (locks.isEmpty() || allStale || System.nanoTime() - deadline > 0) {
+                locks.forEach(GitWorkspaces::deleteLock);
+                return locks;
+            }
+            try {
+                TimeUnit.MILLISECONDS.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new WorkspaceException("interrupted while waiting for git locks in '" + gitDir + "'", e);
+            }
+        }
+    }
+
+    private static List<Path> lockFiles(Path gitDir) {
+        try (Stream<Path> files = Files.walk(gitDir)) {
+            return files.filter(file -> file.getFileName().toString().endsWith(".lock"))
+                    .filter(file -> !file.startsWith(gitDir.resolve("objects")))
+                    .filter(Files::isRegularFile)
+                    .toList();
+        } catch (IOException | UncheckedIOException e) {
+            throw new WorkspaceException("could not look for git lock files in '" + gitDir + "': " + e.getMessage(),
+                    e);
+        }
+    }
+
+    private static boolean olderThan(Path file, Duration age) {
+        try {
+            Instant modified = Files.getLastModifiedTime(file).toInstant();
+            return modified.plus(age).isBefore(Instant.now());
+        } catch (IOException e) {
+            // Gone meanwhile: its command finished.
+            return true;
+        }
+    }
+
+    private static void deleteLock(Path lock) {
+        try {
+            Files.deleteIfExists(lock);
+        } catch (IOException e) {
+            throw new WorkspaceException("could not remove the git lock file '" + lock + "' left by a killed git"
+                    + " command: " + e.getMessage() + "; remove it by hand", e);
+        }
+    }
+
     static String cut(String diff, int maxChars, String fromCommit, String toCommit) {
         if (diff.length() <= maxChars) {
             return diff;
@@ -277,7 +361,11 @@ public final class GitWorkspaces {
         return diff.substring(0, kept) + note;
     }
 
-    private void publish(Path repo, Path workspace, String branch) {
+    /**
+     * Pushes the workspace's HEAD to the job branch of repo, replacing what is there. Crash recovery calls it
+     * for a checkpoint commit whose publishing may have been cut short.
+     */
+    public void publish(Path repo, Path workspace, String branch) {
         Git.Result result = git.run(workspace, List.of("push", "--quiet", "--force", "--no-verify",
                 "--no-signed", "--recurse-submodules=no", "--receive-pack=" + RECEIVE_PACK,
                 repo.toAbsolutePath().toString(), "HEAD:refs/heads/" + branch));
