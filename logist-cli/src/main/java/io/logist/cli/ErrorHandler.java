@@ -1,5 +1,6 @@
 package io.logist.cli;
 
+import io.logist.InvalidTransitionException;
 import io.logist.LogistException;
 import java.io.PrintWriter;
 import java.util.function.BooleanSupplier;
@@ -41,7 +42,9 @@ final class ErrorHandler implements IParameterExceptionHandler, IExecutionExcept
     public int handleExecutionException(Exception failure, CommandLine command, ParseResult parsed) {
         PrintWriter err = command.getErr();
         int exitCode = ExitCodes.forException(failure);
-        if (failure instanceof LogistException) {
+        if (failure instanceof InvalidTransitionException refused) {
+            refusal(refused, err);
+        } else if (failure instanceof LogistException) {
             err.println("logist: " + failure.getMessage());
         } else {
             err.println("logist: internal error: " + failure);
@@ -54,6 +57,22 @@ final class ErrorHandler implements IParameterExceptionHandler, IExecutionExcept
         }
         err.flush();
         return exitCode;
+    }
+
+    /**
+     * A refused action as two lines: what was refused and why, then what the state allows, which is what
+     * a person looks for next.
+     */
+    private static void refusal(InvalidTransitionException refused, PrintWriter err) {
+        String allowed = "allowed from " + refused.current() + ": " + String.join(", ", refused.allowed());
+        String message = refused.getMessage();
+        String suffix = "; " + allowed;
+        if (!refused.allowed().isEmpty() && message.endsWith(suffix)) {
+            err.println("logist: " + message.substring(0, message.length() - suffix.length()));
+            err.println(allowed);
+        } else {
+            err.println("logist: " + message);
+        }
     }
 
     /** The causes' messages, which often say what actually went wrong (a full disk, a refused connection). */

@@ -1,5 +1,6 @@
 package io.logist.cli;
 
+import io.logist.JobResult;
 import io.logist.Logist;
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
@@ -28,6 +29,19 @@ abstract class LogistSubcommand implements Callable<Integer> {
 
     /** Does the command's work and returns its exit code. */
     protected abstract int execute(Logist logist);
+
+    /**
+     * Prints where a {@code run}, {@code step} or {@code poststep} left the job, and with {@code hints} what
+     * to do next, and returns the exit code of that state (SPEC section 9).
+     */
+    protected int report(Logist logist, JobResult result, boolean hints) {
+        out().println("job " + result.id() + " " + result.status()
+                + result.reason().map(reason -> ": " + reason).orElse(""));
+        if (hints) {
+            NextSteps.of(logist.status(result.id())).forEach(err()::println);
+        }
+        return ExitCodes.forStatus(result.status());
+    }
 
     protected CliEnvironment environment() {
         return root().environment();

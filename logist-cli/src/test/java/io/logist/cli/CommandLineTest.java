@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.logist.JobSpec;
 import io.logist.JobStatus;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +28,7 @@ class CommandLineTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private CliEnvironment environment(Map<String, String> env) {
-        return new CliEnvironment(new PrintStream(out, true, StandardCharsets.UTF_8),
+        return new CliEnvironment(InputStream.nullInputStream(), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), cwd, env, false, Clock.systemUTC());
     }
 
