@@ -44,7 +44,7 @@ final class JobHarvestCommand extends LogistSubcommand {
         return ExitCodes.OK;
     }
 
-    private Harvest harvest() {
+    Harvest harvest() {
         if (target.patch.isPresent()) {
             return new Harvest.Patch(environment().resolve(target.patch.get()));
         }
