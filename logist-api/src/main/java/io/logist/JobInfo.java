@@ -28,11 +28,15 @@ import java.util.Optional;
  * @param run        the current run, from 1; {@code rerun} starts the next
  * @param message    a person's message for the next worker step, given with {@code reject} or {@code resubmit}
  * @param history    steps taken out of the current history by {@code restep} or {@code rerun}, oldest first
+ * @param sentBackAfter the step after which a person sent the job back to work with {@code reject},
+ *                   {@code resubmit} or {@code restep}: where that step would make the loop rest again, the next
+ *                   step is a worker step
  */
 public record JobInfo(JobId id, Optional<String> name, JobStatus status, Optional<String> reason, String prompt,
                       Path repo, String base, String baseCommit, String branch, Path workspace,
                       JobSettings settings, Instant createdAt, Instant updatedAt, Usage usage,
-                      List<StepInfo> steps, int run, Optional<String> message, List<PastStep> history) {
+                      List<StepInfo> steps, int run, Optional<String> message, List<PastStep> history,
+                      Optional<Integer> sentBackAfter) {
     public JobInfo {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
@@ -54,13 +58,23 @@ public record JobInfo(JobId id, Optional<String> name, JobStatus status, Optiona
         }
         Objects.requireNonNull(message, "message");
         history = List.copyOf(history);
+        Objects.requireNonNull(sentBackAfter, "sentBackAfter");
+    }
+
+    /** A job that no person sent back to work. */
+    public JobInfo(JobId id, Optional<String> name, JobStatus status, Optional<String> reason, String prompt,
+                   Path repo, String base, String baseCommit, String branch, Path workspace,
+                   JobSettings settings, Instant createdAt, Instant updatedAt, Usage usage,
+                   List<StepInfo> steps, int run, Optional<String> message, List<PastStep> history) {
+        this(id, name, status, reason, prompt, repo, base, baseCommit, branch, workspace, settings, createdAt,
+                updatedAt, usage, steps, run, message, history, Optional.empty());
     }
 
     /** A new job in {@code DRAFT}: run 1, no steps, no history. */
     public static JobInfo draft(JobId id, Optional<String> name, String prompt, Path repo, String base,
                                 String baseCommit, String branch, Path workspace, JobSettings settings, Instant at) {
         return new JobInfo(id, name, JobStatus.DRAFT, Optional.empty(), prompt, repo, base, baseCommit, branch,
-                workspace, settings, at, at, Usage.NONE, List.of(), 1, Optional.empty(), List.of());
+                workspace, settings, at, at, Usage.NONE, List.of(), 1, Optional.empty(), List.of(), Optional.empty());
     }
 
     /** The last step, if any. */
@@ -70,18 +84,24 @@ public record JobInfo(JobId id, Optional<String> name, JobStatus status, Optiona
 
     public JobInfo withStatus(JobStatus newStatus, Optional<String> newReason, Instant at) {
         return new JobInfo(id, name, newStatus, newReason, prompt, repo, base, baseCommit, branch, workspace,
-                settings, createdAt, at, usage, steps, run, message, history);
+                settings, createdAt, at, usage, steps, run, message, history, sentBackAfter);
     }
 
     /** The job with a person's message for the next worker step, or without one. */
     public JobInfo withMessage(Optional<String> newMessage, Instant at) {
         return new JobInfo(id, name, status, reason, prompt, repo, base, baseCommit, branch, workspace,
-                settings, createdAt, at, usage, steps, run, newMessage, history);
+                settings, createdAt, at, usage, steps, run, newMessage, history, sentBackAfter);
+    }
+
+    /** The job sent back to work by a person after step {@code afterStep}, or not sent back. */
+    public JobInfo withSentBackAfter(Optional<Integer> afterStep, Instant at) {
+        return new JobInfo(id, name, status, reason, prompt, repo, base, baseCommit, branch, workspace,
+                settings, createdAt, at, usage, steps, run, message, history, afterStep);
     }
 
     /**
      * The job with its steps from {@code fromStep} on moved to the history, marked {@code by}; with
-     * {@code newRun} the current history starts over as that run.
+     * {@code newRun} the current history starts over as that run. A send-back after a moved step goes with it.
      */
     public JobInfo withStepsSuperseded(int fromStep, String by, int newRun, Instant at) {
         List<PastStep> moved = new ArrayList<>(history);
@@ -95,7 +115,7 @@ public record JobInfo(JobId id, Optional<String> name, JobStatus status, Optiona
         }
         Usage total = kept.stream().map(StepInfo::usage).reduce(Usage.NONE, Usage::plus);
         return new JobInfo(id, name, status, reason, prompt, repo, base, baseCommit, branch, workspace,
-                settings, createdAt, at, total, kept, newRun, message, moved);
+                settings, createdAt, at, total, kept, newRun, message, moved, sentBackAfter.filter(n -> n < fromStep));
     }
 
     /** The job with step {@code step.n()} added or replaced, and usage recomputed from all steps. */
@@ -110,6 +130,6 @@ public record JobInfo(JobId id, Optional<String> name, JobStatus status, Optiona
         }
         Usage total = updated.stream().map(StepInfo::usage).reduce(Usage.NONE, Usage::plus);
         return new JobInfo(id, name, status, reason, prompt, repo, base, baseCommit, branch, workspace,
-                settings, createdAt, at, total, updated, run, message, history);
+                settings, createdAt, at, total, updated, run, message, history, sentBackAfter);
     }
 }

@@ -11,7 +11,6 @@ import io.logist.JobNotFoundException;
 import io.logist.JobResult;
 import io.logist.JobSettings;
 import io.logist.JobSpec;
-import io.logist.JobStatus;
 import io.logist.Logist;
 import io.logist.LogistException;
 import io.logist.PluginInfo;
@@ -23,7 +22,6 @@ import io.logist.core.internal.config.SettingsResolver;
 import io.logist.core.internal.workspace.GitWorkspaces;
 import io.logist.event.JobCreated;
 import io.logist.event.JobEvent;
-import io.logist.event.StateChanged;
 import io.logist.spi.JobLock;
 import io.logist.spi.JobStore;
 import io.logist.spi.Observer;
@@ -254,86 +252,83 @@ final class Engine implements Logist {
     }
 
     private JobInfo transition(JobJournal journal, JobInfo job, JobAction action, Optional<String> reason) {
-        JobStatus to = JobStateMachine.require(job.id(), job.status(), action);
-        JobInfo updated = journal.save(job.withStatus(to, reason, journal.now()));
-        journal.emit((seq, ts) -> new StateChanged(seq, ts, job.status(), to, action.command(), reason));
-        return updated;
+        return journal.transition(job, action, reason);
     }
 
     // ISSUE-3/4 ENTRY POINTS: implemented by the job-control and robustness work; none may remain unimplemented.
     @Override
     public JobInfo cancel(JobId id) {
-        throw new UnsupportedOperationException("cancel");
+        return new JobControl(store, clock).cancel(id);
     }
 
     @Override
     public JobInfo suspend(JobId id) {
-        throw new UnsupportedOperationException("suspend");
+        return new JobControl(store, clock).suspend(id);
     }
 
     @Override
     public JobInfo resume(JobId id) {
-        throw new UnsupportedOperationException("resume");
+        return new JobControl(store, clock).resume(id);
     }
 
     @Override
     public JobInfo approve(JobId id) {
-        throw new UnsupportedOperationException("approve");
+        return new JobControl(store, clock).approve(id);
     }
 
     @Override
     public JobInfo reject(JobId id, String message) {
-        throw new UnsupportedOperationException("reject");
+        return new JobControl(store, clock).reject(id, message);
     }
 
     @Override
     public JobInfo resubmit(JobId id, Optional<String> message) {
-        throw new UnsupportedOperationException("resubmit");
+        return new JobControl(store, clock).resubmit(id, message);
     }
 
     @Override
     public JobInfo rerun(JobId id) {
-        throw new UnsupportedOperationException("rerun");
+        return new JobRewind(store, workspaces, clock).rerun(id);
     }
 
     @Override
     public JobInfo restep(JobId id, int step) {
-        throw new UnsupportedOperationException("restep");
+        return new JobRewind(store, workspaces, clock).restep(id, step);
     }
 
     @Override
     public JobResult poststep(JobId id, String response) {
-        throw new UnsupportedOperationException("poststep");
+        return new PostedStep(store, executor, clock).post(id, response);
     }
 
     @Override
     public StepPreview preview(JobId id) {
-        throw new UnsupportedOperationException("preview");
+        return new Previewer(store, executor, instances, environment, clock).preview(id);
     }
 
     @Override
     public List<String> log(JobId id, int step) {
-        throw new UnsupportedOperationException("log");
+        return new StepLogs(store).lines(id, step);
     }
 
     @Override
     public String diff(JobId id) {
-        throw new UnsupportedOperationException("diff");
+        return new Harvester(store, workspaces).diff(id);
     }
 
     @Override
     public String harvest(JobId id, Harvest target) {
-        throw new UnsupportedOperationException("harvest");
+        return new Harvester(store, workspaces).harvest(id, target);
     }
 
     @Override
     public List<String> clean(Cleanup what) {
-        throw new UnsupportedOperationException("clean");
+        return new JobCleaner(store, workspaces, clock).clean(what);
     }
 
     @Override
     public List<RoleSettings> roles(Path repo) {
-        throw new UnsupportedOperationException("roles");
+        return new RoleCatalog(resolver, workspaces, userConfig).roles(repo);
     }
 
     @Override

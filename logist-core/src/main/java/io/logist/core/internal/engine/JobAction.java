@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** What can happen to a job; each names the command a person would type, for error messages. */
 enum JobAction {
-    ACTIVATE, START, SUCCEED, AWAIT_APPROVAL, NEED_INTERVENTION, PAUSE, FAIL,
+    ACTIVATE, START, POSTSTEP, SUCCEED, AWAIT_APPROVAL, NEED_INTERVENTION, PAUSE, FAIL,
     APPROVE, REJECT, RESUBMIT, SUSPEND, RESUME, CANCEL, RERUN, RESTEP;
 
     /** The action as a person would type it, such as {@code activate} or {@code restep}. */

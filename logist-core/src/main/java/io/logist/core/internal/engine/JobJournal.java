@@ -2,7 +2,9 @@ package io.logist.core.internal.engine;
 
 import io.logist.JobId;
 import io.logist.JobInfo;
+import io.logist.JobStatus;
 import io.logist.event.JobEvent;
+import io.logist.event.StateChanged;
 import io.logist.spi.AgentSignal;
 import io.logist.spi.JobStore;
 import io.logist.spi.Observer;
@@ -10,6 +12,7 @@ import io.logist.spi.OutputChannel;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +57,18 @@ final class JobJournal {
         lastSeq = event.seq();
         observers.forEach(o -> notifySafely(o, () -> o.onEvent(id, event)));
         return event;
+    }
+
+    /**
+     * Moves the job with {@code action}, stores it and records the change.
+     *
+     * @throws io.logist.InvalidTransitionException when the job's state does not allow the action; nothing changes
+     */
+    JobInfo transition(JobInfo job, JobAction action, Optional<String> reason) {
+        JobStatus to = JobStateMachine.require(job.id(), job.status(), action);
+        JobInfo updated = save(job.withStatus(to, reason, now()));
+        emit((seq, ts) -> new StateChanged(seq, ts, job.status(), to, action.command(), reason));
+        return updated;
     }
 
     void output(int step, OutputChannel channel, String line) {

@@ -26,7 +26,7 @@ final class JobStateMachine {
     static Optional<JobStatus> next(JobStatus from, JobAction action) {
         JobStatus to = switch (action) {
             case ACTIVATE -> from == DRAFT ? PENDING : null;
-            case START -> from == PENDING ? RUNNING : null;
+            case START, POSTSTEP -> from == PENDING ? RUNNING : null;
             case SUCCEED -> from == RUNNING ? SUCCESS : null;
             case AWAIT_APPROVAL -> from == RUNNING ? APPROVAL_REQUIRED : null;
             case NEED_INTERVENTION -> from == RUNNING ? INTERVENTION_REQUIRED : null;
@@ -38,8 +38,8 @@ final class JobStateMachine {
             case SUSPEND -> !from.isTerminal() && from != SUSPENDED ? SUSPENDED : null;
             case RESUME -> from == SUSPENDED ? PENDING : null;
             case CANCEL -> !from.isTerminal() ? CANCELED : null;
-            case RERUN -> PENDING;
-            case RESTEP -> from != RUNNING ? PENDING : null;
+            // Not from DRAFT: only activate checks that the runner and agents are available.
+            case RERUN, RESTEP -> from != RUNNING && from != DRAFT ? PENDING : null;
         };
         return Optional.ofNullable(to);
     }

@@ -11,7 +11,8 @@ import java.util.Optional;
 /**
  * Writes the prompt of a step (SPEC section 3): the role's instructions, the task, what earlier steps
  * handed over, and the verdict protocol. The worker sees the supervisor's feedback and its own last summary;
- * the supervisor sees the worker's summary and the diff of the round.
+ * the supervisor sees the worker's summary and the diff of the round. A person's message (reject, resubmit) goes
+ * to the worker.
  */
 final class PromptBuilder {
     private PromptBuilder() {
@@ -32,6 +33,7 @@ final class PromptBuilder {
             roundDiff.ifPresent(d -> section(prompt, "The change to review (git diff)",
                     d.isBlank() ? "(no change)" : "```diff\n" + d.strip() + "\n```"));
         } else {
+            job.message().ifPresent(m -> section(prompt, "Message from a person", m));
             supervisorFeedback(steps).ifPresent(f -> section(prompt, "Feedback from the supervisor", f));
             lastSummaryOf(steps, role.name()).ifPresent(s -> section(prompt, "Your previous step's summary", s));
         }

@@ -8,6 +8,7 @@ import io.logist.RunnerException;
 import io.logist.StepInfo;
 import io.logist.StepOutcome;
 import io.logist.StepPhase;
+import io.logist.Usage;
 import io.logist.core.internal.config.Durations;
 import io.logist.core.internal.verdict.Verdict;
 import io.logist.core.internal.verdict.VerdictParser;
@@ -49,6 +50,8 @@ final class StepExecutor {
     private static final Duration TERMINATE_GRACE = Duration.ofSeconds(5);
     private static final int MAX_DIFF_CHARS = 60_000;
     private static final Path VERDICT_FILE = Path.of(".logist", "verdict.json");
+    private static final String POSTED_AGENT = "poststep";
+    private static final String POSTED_RUNNER = "none";
 
     private final JobStore store;
     private final GitWorkspaces workspaces;
@@ -82,18 +85,14 @@ final class StepExecutor {
         int n = before.steps().size() + 1;
         String runnerId = settings.runner();
         StepInfo step = StepInfo.started(n, role.name(), role.agent(), runnerId, run.reask(), journal.now(),
-                Path.of("logs", n + "-" + role.name() + ".log"));
+                StepLogs.name(before, n, role.name()));
         JobInfo job = journal.save(before.withStep(step, step.startedAt()));
         journal.emit((seq, ts) -> new StepStarted(seq, ts, n, role.name(), role.agent(), runnerId, run.reask()));
 
         workspaces.provision(job.repo(), job.workspace(), job.branch(), job.baseCommit());
         Path stepDir = createStepDirectory(job, n);
         deleteVerdictFile(job.workspace());
-        Optional<String> diff = role.name().equals(StepPlan.SUPERVISOR)
-                ? Optional.of(workspaces.diff(job.workspace(), reviewBase(before), workspaces.head(job.workspace()),
-                        MAX_DIFF_CHARS))
-                : Optional.empty();
-        String prompt = PromptBuilder.build(before, role, run.reask(), diff);
+        String prompt = prompt(before, role, run.reask());
         write(stepDir.resolve("prompt.md"), prompt);
         Map<String, Object> agentOptions = settings.agentOptions(role.agent());
         StepRequest request = new StepRequest(job.id(), n, role.name(), prompt, job.workspace(), stepDir,
@@ -116,9 +115,9 @@ final class StepExecutor {
             try {
                 started = instances.runner(runnerId).start(execution, live);
             } catch (RunnerException e) {
-                return finish(journal, job, phase(journal, step, StepPhase.HARVESTING), live,
-                        new Ending(StepOutcome.AGENT_FAILED, Optional.of(e.getMessage()), Optional.empty(),
-                                Optional.empty()), true, Optional.empty());
+                return finish(journal, job, phase(journal, step, StepPhase.HARVESTING), live.usage(),
+                        live.sessionId(), new Ending(StepOutcome.AGENT_FAILED, Optional.of(e.getMessage()),
+                                Optional.empty(), Optional.empty()), true, Optional.empty());
             }
             step = step.withExecution(started.handle());
             journal.save(job.withStep(step, journal.now()));
@@ -130,7 +129,39 @@ final class StepExecutor {
         Ending ending = watched.stopped().orElseGet(() -> harvest(journal, job, n, role.agent(), live,
                 watched.exitCode().orElse(-1)));
         boolean fatal = ending.error().map(e -> e.kind() == AgentError.Kind.AUTHENTICATION).orElse(false);
-        return finish(journal, job, step, live, ending, fatal, watched.request());
+        return finish(journal, job, step, live.usage(), live.sessionId(), ending, fatal, watched.request());
+    }
+
+    /** The prompt of a step of {@code role} after the steps of {@code job}, as the agent gets it. */
+    String prompt(JobInfo job, RoleSettings role, boolean reask) {
+        Optional<String> diff = role.name().equals(StepPlan.SUPERVISOR)
+                ? Optional.of(workspaces.diff(job.workspace(), reviewBase(job), workspaces.head(job.workspace()),
+                        MAX_DIFF_CHARS))
+                : Optional.empty();
+        return PromptBuilder.build(job, role, reask, diff);
+    }
+
+    /**
+     * Records a step whose verdict a person wrote ({@code poststep}) as if an agent had given it: the same events
+     * and phases and a checkpoint, but no process; agent {@code poststep}, runner {@code none}.
+     */
+    Report post(JobInfo before, JobJournal journal, StepPlan.Decision.Run run, Verdict verdict, String response) {
+        int n = before.steps().size() + 1;
+        StepInfo step = StepInfo.started(n, run.role(), POSTED_AGENT, POSTED_RUNNER, run.reask(), journal.now(),
+                StepLogs.name(before, n, run.role()));
+        JobInfo job = journal.save(before.withStep(step, step.startedAt()));
+        journal.emit((seq, ts) -> new StepStarted(seq, ts, n, run.role(), POSTED_AGENT, POSTED_RUNNER,
+                run.reask()));
+        workspaces.provision(job.repo(), job.workspace(), job.branch(), job.baseCommit());
+        step = phase(journal, step, StepPhase.EXECUTING);
+        try (StepLog log = store.openLog(job.id(), step.log().toString())) {
+            log.append("# logist " + job.id() + " step " + n + " " + run.role()
+                    + ": a hand-written verdict (poststep)");
+            response.lines().forEach(log::append);
+        }
+        step = phase(journal, step, StepPhase.HARVESTING);
+        return finish(journal, job, step, Usage.NONE, Optional.empty(), ending(verdict, Optional.empty()), false,
+                Optional.empty());
     }
 
     /** How the step ended, before the checkpoint. */
@@ -210,38 +241,51 @@ final class StepExecutor {
         }
         VerdictResult result = VerdictParser.parse(outcome.finalMessage(), job.workspace());
         if (result instanceof VerdictResult.Valid valid) {
-            Verdict verdict = valid.verdict();
-            StepOutcome stepOutcome = switch (verdict.action()) {
-                case COMPLETED -> StepOutcome.COMPLETED;
-                case RETRY -> StepOutcome.RETRY;
-                case STUCK -> StepOutcome.STUCK;
-            };
-            return new Ending(stepOutcome, Optional.empty(), code, Optional.of(verdict.summary()));
+            return ending(valid.verdict(), code);
         }
         String error = ((VerdictResult.Invalid) result).error();
         journal.emit((seq, ts) -> new VerdictRejected(seq, ts, n, error));
         return new Ending(StepOutcome.INVALID_VERDICT, Optional.of(error), code, Optional.empty());
     }
 
+    private static Ending ending(Verdict verdict, Optional<Integer> exitCode) {
+        StepOutcome stepOutcome = switch (verdict.action()) {
+            case COMPLETED -> StepOutcome.COMPLETED;
+            case RETRY -> StepOutcome.RETRY;
+            case STUCK -> StepOutcome.STUCK;
+        };
+        return new Ending(stepOutcome, Optional.empty(), exitCode, Optional.of(verdict.summary()));
+    }
+
     /** Commits the checkpoint and records the finished step. */
-    private Report finish(JobJournal journal, JobInfo job, StepInfo running, LiveStep live, Ending ending,
-                          boolean fatal, Optional<OwnerRequest> request) {
+    private Report finish(JobJournal journal, JobInfo job, StepInfo running, Usage usage, Optional<String> sessionId,
+                          Ending ending, boolean fatal, Optional<OwnerRequest> request) {
         deleteVerdictFile(job.workspace());
         String message = "logist " + job.id() + " step " + running.n() + " (" + running.role() + "): "
                 + ending.outcome() + ending.summary().or(ending::reason).map(s -> "\n\n" + s).orElse("");
         String commit = workspaces.checkpoint(job.repo(), job.workspace(), job.branch(), message);
-        StepInfo step = running.withUsage(live.usage());
-        if (live.sessionId().isPresent()) {
-            step = step.withSessionId(live.sessionId().get());
+        StepInfo step = running.withUsage(usage);
+        if (sessionId.isPresent()) {
+            step = step.withSessionId(sessionId.get());
         }
         step = step.finished(ending.outcome(), ending.reason(), ending.exitCode(), ending.summary(), journal.now())
                 .withCommit(commit);
         step = phase(journal, step, StepPhase.DONE);
         StepInfo done = step;
-        JobInfo updated = journal.save(job.withStep(done, journal.now()));
+        JobInfo updated = journal.save(withMessageDelivered(job, done).withStep(done, journal.now()));
         journal.emit((seq, ts) -> new StepFinished(seq, ts, done.n(), ending.outcome(), ending.reason(),
                 ending.exitCode(), ending.summary(), Optional.of(commit), done.usage()));
         return new Report(updated, fatal, request);
+    }
+
+    /**
+     * A person's message is for the next worker step: once one finished, it was delivered. An interrupted step runs
+     * again and must see it again.
+     */
+    private static JobInfo withMessageDelivered(JobInfo job, StepInfo step) {
+        boolean delivered = step.role().equals(StepPlan.WORKER)
+                && step.outcome().filter(o -> o != StepOutcome.INTERRUPTED).isPresent();
+        return delivered && job.message().isPresent() ? job.withMessage(Optional.empty(), job.updatedAt()) : job;
     }
 
     private static StepInfo phase(JobJournal journal, StepInfo step, StepPhase next) {

@@ -2,6 +2,7 @@ package io.logist.core.internal.engine;
 
 import io.logist.JobInfo;
 import io.logist.JobSettings.Workflow;
+import io.logist.JobStatus;
 import io.logist.StepInfo;
 import java.util.Optional;
 
@@ -24,10 +25,30 @@ final class StepPlan {
 
         /** Stop the loop with {@code action}. */
         record Rest(JobAction action, Optional<String> reason) implements Decision {
+            /** Where the loop would leave the job and why, for a person asking about a next step. */
+            String describe() {
+                return "the loop would end it " + JobStateMachine.next(JobStatus.RUNNING, action).orElseThrow()
+                        + reason.map(r -> ": " + r).orElse("");
+            }
         }
     }
 
     static Decision next(JobInfo job) {
+        Decision decision = fromLastStep(job);
+        return decision instanceof Decision.Rest && sentBackAfterLastStep(job)
+                ? new Decision.Run(WORKER, false)
+                : decision;
+    }
+
+    /**
+     * Whether a person sent the job back to work after its last step (reject, resubmit, restep): the step that
+     * made the loop rest has been dealt with.
+     */
+    private static boolean sentBackAfterLastStep(JobInfo job) {
+        return job.sentBackAfter().isPresent() && job.sentBackAfter().equals(job.lastStep().map(StepInfo::n));
+    }
+
+    private static Decision fromLastStep(JobInfo job) {
         Optional<StepInfo> last = job.lastStep();
         if (last.isEmpty()) {
             return new Decision.Run(WORKER, false);

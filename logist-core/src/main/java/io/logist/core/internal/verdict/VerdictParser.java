@@ -53,6 +53,14 @@ public final class VerdictParser {
             }
             return fromJson(content, VERDICT_FILE, VerdictResult.Valid.FILE, workspace);
         }
+        return parseMessage(finalMessage, workspace);
+    }
+
+    /**
+     * The verdict in a message alone, such as a hand-written one: the last fenced json block, else the last
+     * top-level JSON object with an {@code action}. Evidence files are checked against {@code workspace}.
+     */
+    public static VerdictResult parseMessage(String finalMessage, Path workspace) {
         Optional<String> lastBlock = lastFencedBlock(finalMessage);
         if (lastBlock.isPresent()) {
             return fromJson(lastBlock.get(), "the last ```json block", VerdictResult.Valid.FENCED_BLOCK, workspace);

@@ -2,10 +2,13 @@ package io.logist.core.internal.workspace;
 
 import io.logist.BadInputException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -165,6 +168,96 @@ public final class GitWorkspaces {
         String diff = git.output(workspace, List.of("diff", "--no-color", "--no-ext-diff", "--no-textconv",
                 "--patch-with-stat", fromCommit, toCommit, "--"));
         return cut(diff, maxChars, fromCommit, toCommit);
+    }
+
+    /**
+     * Puts the workspace and the job branch back at {@code commit}, a commit of the workspace: the branch is
+     * checked out there, every local change and untracked or ignored file is removed (as in a fresh clone), and
+     * the branch is published to repo, replacing the later commits there. A missing workspace is provisioned at
+     * {@code commit}.
+     */
+    public void resetTo(Path repo, Path workspace, String branch, String commit) {
+        Path target = workspace.toAbsolutePath();
+        if (isMissingOrEmpty(target)) {
+            provision(repo, target, branch, commit);
+            return;
+        }
+        requireOwnClone(target);
+        git.output(target, List.of("checkout", "--quiet", "--force", "-B", branch, commit));
+        git.output(target, List.of("clean", "--quiet", "-ffdx"));
+        excludeLogistDirectory(target);
+        publish(repo, target, branch);
+    }
+
+    /** Deletes the workspace directory and everything in it; a missing one is fine. */
+    public void remove(Path workspace) {
+        if (!Files.exists(workspace, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(workspace)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            throw new WorkspaceException("could not delete the workspace '" + workspace + "': " + e.getMessage()
+                    + "; delete it by hand", e);
+        }
+    }
+
+    /** Whether the trees of the two commits differ. */
+    public boolean changed(Path repo, String fromCommit, String toCommit) {
+        Git.Result result = git.run(repo, List.of("diff", "--quiet", "--no-ext-diff", fromCommit, toCommit, "--"));
+        return switch (result.exitCode()) {
+            case 0 -> false;
+            case 1 -> true;
+            default -> throw result.failure();
+        };
+    }
+
+    /** The full change between two commits as a unified diff; binary files are one line each. */
+    public String unifiedDiff(Path repo, String fromCommit, String toCommit) {
+        return git.output(repo, List.of("diff", "--no-color", "--no-ext-diff", "--no-textconv", fromCommit,
+                toCommit, "--"));
+    }
+
+    /**
+     * Writes the change between two commits to {@code file} as a patch that {@code git apply} applies on
+     * {@code fromCommit}, binary files included. Git writes the file itself, so no byte is re-encoded.
+     */
+    public void writePatch(Path repo, String fromCommit, String toCommit, Path file) {
+        git.output(repo, List.of("diff", "--binary", "--no-color", "--no-ext-diff", "--no-textconv",
+                "--output=" + file.toAbsolutePath(), fromCommit, toCommit, "--"));
+    }
+
+    /**
+     * Creates branch {@code name} in repo at commit; nothing else there changes.
+     *
+     * @throws BadInputException when the name is not a valid branch name or the branch exists
+     */
+    public void createBranch(Path repo, String name, String commit) {
+        requireValidBranchName(repo, name);
+        if (branchExists(repo, name)) {
+            throw new BadInputException("branch '" + name + "' already exists in '" + repo
+                    + "': choose another name, or delete that branch first");
+        }
+        // The empty old value makes git refuse a branch created in the meantime.
+        git.output(repo, List.of("update-ref", "refs/heads/" + name, commit, ""));
+    }
+
+    /**
+     * Pushes branch from repo to the remote of repo named remote, replacing what the remote has under that name
+     * (Logist rewrites job branches on restep and rerun). Runs with the user's git configuration and credentials,
+     * never their hooks.
+     *
+     * @throws BadInputException when repo has no such remote
+     */
+    public void push(Path repo, String remote, String branch) {
+        if (git.output(repo, List.of("remote")).lines().noneMatch(remote::equals)) {
+            throw new BadInputException("'" + repo + "' has no remote '" + remote + "': add it (git remote add "
+                    + remote + " URL) or set harvest.remote in logist.yml to one of its remotes");
+        }
+        git.output(repo, List.of("push", "--quiet", "--force", "--no-verify", remote,
+                "refs/heads/" + branch + ":refs/heads/" + branch));
     }
 
     /** The commit the workspace's HEAD is on. */

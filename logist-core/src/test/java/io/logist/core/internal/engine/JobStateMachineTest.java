@@ -52,8 +52,27 @@ class JobStateMachineTest {
     }
 
     @Test
-    void restepIsRefusedWhileRunning() {
+    void rerunAndRestepAreRefusedWhileRunning() {
         assertThat(JobStateMachine.next(JobStatus.RUNNING, JobAction.RESTEP)).isEmpty();
+        assertThat(JobStateMachine.next(JobStatus.RUNNING, JobAction.RERUN)).isEmpty();
+    }
+
+    @Test
+    void aDraftJobReachesPendingOnlyByActivation() {
+        for (JobAction action : JobAction.values()) {
+            if (action != JobAction.ACTIVATE) {
+                assertThat(JobStateMachine.next(JobStatus.DRAFT, action)).as("%s", action)
+                        .isNotEqualTo(Optional.of(JobStatus.PENDING));
+            }
+        }
+    }
+
+    @Test
+    void aStepIsPostedOnlyToAPendingJob() {
+        for (JobStatus status : JobStatus.values()) {
+            assertThat(JobStateMachine.next(status, JobAction.POSTSTEP)).as("%s", status)
+                    .isEqualTo(status == JobStatus.PENDING ? Optional.of(JobStatus.RUNNING) : Optional.empty());
+        }
     }
 
     @Test
@@ -69,6 +88,6 @@ class JobStateMachineTest {
     @Test
     void allowedCommandsOfADraftJob() {
         assertThat(JobStateMachine.allowedCommands(JobStatus.DRAFT))
-                .containsExactly("activate", "suspend", "cancel", "rerun", "restep");
+                .containsExactly("activate", "suspend", "cancel");
     }
 }
