@@ -36,7 +36,7 @@ class JobControlCliTest {
 
         Result run = cli.run("job", "run", id);
         assertThat(run.exitCode()).as(run.err()).isEqualTo(11);
-        assertThat(run.lastLine()).isEqualTo("job " + id + " APPROVAL_REQUIRED");
+        assertThat(run.lastLine()).startsWith("job " + id + " APPROVAL_REQUIRED: ");
         assertThat(run.err()).contains("logist job diff " + id).contains("logist job approve " + id);
 
         Result rejected = cli.ok("job", "reject", id, "--message", "Greet in French too");

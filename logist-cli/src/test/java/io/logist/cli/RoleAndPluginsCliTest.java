@@ -29,6 +29,7 @@ class RoleAndPluginsCliTest {
     @BeforeEach
     void gitRepository() throws Exception {
         TestRepository.initWithCommit(repo);
+        TestRepository.initWithCommit(other);
         cli = new InProcessCli(home, repo, configHome);
     }
 
