@@ -1,6 +1,5 @@
 package io.logist.cli;
 
-import io.logist.InvalidTransitionException;
 import io.logist.LogistException;
 import java.io.PrintWriter;
 import java.util.function.BooleanSupplier;
@@ -17,6 +16,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * one, and {@code --debug} prints it for all.
  */
 final class ErrorHandler implements IParameterExceptionHandler, IExecutionExceptionHandler {
+    private static final String ALLOWED = "; allowed from ";
+
     private final BooleanSupplier debug;
 
     /** @param debug whether {@code --debug} was given, known only once the arguments are parsed */
@@ -42,10 +43,8 @@ final class ErrorHandler implements IParameterExceptionHandler, IExecutionExcept
     public int handleExecutionException(Exception failure, CommandLine command, ParseResult parsed) {
         PrintWriter err = command.getErr();
         int exitCode = ExitCodes.forException(failure);
-        if (failure instanceof InvalidTransitionException refused) {
-            refusal(refused, err);
-        } else if (failure instanceof LogistException) {
-            err.println("logist: " + failure.getMessage());
+        if (failure instanceof LogistException) {
+            message(failure.getMessage(), err);
         } else {
             err.println("logist: internal error: " + failure);
         }
@@ -60,18 +59,17 @@ final class ErrorHandler implements IParameterExceptionHandler, IExecutionExcept
     }
 
     /**
-     * A refused action as two lines: what was refused and why, then what the state allows, which is what
-     * a person looks for next.
+     * The library's message; a refused action ({@code ...: it is RUNNING; allowed from RUNNING: suspend, cancel},
+     * as {@link io.logist.InvalidTransitionException} and other refusals word it) as two lines: what was refused
+     * and why, then what the state allows, which is what a person looks for next.
      */
-    private static void refusal(InvalidTransitionException refused, PrintWriter err) {
-        String allowed = "allowed from " + refused.current() + ": " + String.join(", ", refused.allowed());
-        String message = refused.getMessage();
-        String suffix = "; " + allowed;
-        if (!refused.allowed().isEmpty() && message.endsWith(suffix)) {
-            err.println("logist: " + message.substring(0, message.length() - suffix.length()));
-            err.println(allowed);
-        } else {
+    private static void message(String message, PrintWriter err) {
+        int allowed = message.lastIndexOf(ALLOWED);
+        if (allowed < 0) {
             err.println("logist: " + message);
+        } else {
+            err.println("logist: " + message.substring(0, allowed));
+            err.println(message.substring(allowed + 2));
         }
     }
 

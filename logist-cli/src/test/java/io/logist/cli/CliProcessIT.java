@@ -154,18 +154,21 @@ class CliProcessIT {
         Process run = start("job", "run", id);
         CompletableFuture<Result> ran = CompletableFuture.supplyAsync(() -> finishUnchecked(run));
         awaitExecuting(id);
-        Path jobDirectory = home.resolve("jobs").resolve(id).toRealPath();
+        Path jobDirectory = home.resolve("jobs").resolve(id);
         assertThat(processesMentioning(jobDirectory)).as("the mock agent runs").isNotEmpty();
 
         Instant asked = Instant.now();
         Result cancel = ok("job", "cancel", id);
+        Duration took = Duration.between(asked, Instant.now());
+        List<String> left = processesMentioning(jobDirectory);
         Result stopped = ran.get(30, TimeUnit.SECONDS);
 
-        assertThat(Duration.between(asked, Instant.now())).isLessThan(Duration.ofSeconds(5));
+        // The cancel command returns once the step is stopped, so its time, start-up included, bounds the stop.
+        assertThat(took).isLessThan(Duration.ofSeconds(5));
+        assertThat(left).isEmpty();
         assertThat(cancel.lastLine()).isEqualTo("job " + id + " CANCELED");
         assertThat(stopped.exitCode()).as(stopped.err()).isEqualTo(13);
         assertThat(stopped.lastLine()).isEqualTo("job " + id + " CANCELED");
-        assertThat(processesMentioning(jobDirectory)).isEmpty();
         assertThat(status(id).get("status").asText()).isEqualTo("CANCELED");
     }
 
@@ -291,7 +294,8 @@ class CliProcessIT {
     private Process start(String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", JAR + ":" + LIB + "/*", "io.logist.cli.Main", "--home", home.toString()));
+                // As the ./logist launcher runs it: a short-lived command gains nothing from the optimizing compiler.
+                "-XX:TieredStopAtLevel=1", "-cp", JAR + ":" + LIB + "/*", "io.logist.cli.Main", "--home", home.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(repo.toFile());
         builder.environment().remove("LOGIST_HOME");

@@ -2,6 +2,7 @@ package io.logist.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.logist.BadInputException;
 import io.logist.ConfigProblem;
 import io.logist.ConfigurationException;
 import io.logist.InvalidTransitionException;
@@ -114,5 +115,16 @@ class ErrorHandlerTest {
 
         assertThat(exitCode).isEqualTo(2);
         assertThat(err.toString().lines()).containsExactly("logist: cannot resume job a: it is SUCCESS");
+    }
+
+    @Test
+    void anyRefusalThatNamesWhatItsStateAllowsIsSplitTheSameWay() {
+        int exitCode = run(new BadInputException("job a has 2 steps; --to must be 0..2 (0 is the base); it is SUCCESS;"
+                + " allowed from SUCCESS: rerun, restep"), false);
+
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(err.toString().lines()).containsExactly(
+                "logist: job a has 2 steps; --to must be 0..2 (0 is the base); it is SUCCESS",
+                "allowed from SUCCESS: rerun, restep");
     }
 }
