@@ -10,7 +10,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code logist job harvest ID (--patch F | --branch B | --push)}: exports the job's change. */
-@Command(name = "harvest", description = "Export a job's change since its base: as a patch file that applies"
+@Command(name = "harvest", sortOptions = false, description = "Export a job's change since its base: as a patch file that applies"
         + " with 'git apply' on the base commit, as a new branch in the source repository, or pushed to the"
         + " remote configured as harvest.remote. Prints where it went.",
         footerHeading = "%nExamples:%n",
