@@ -200,7 +200,8 @@ class CommandLineTest {
     @Test
     void everyCommandIsRegistered() {
         CommandLine job = Main.commandLine(environment(Map.of())).getSubcommands().get("job");
-        assertThat(job.getSubcommands()).containsOnlyKeys("create", "activate", "list", "status", "preview", "step",
+        // containsKeys: the job recovery work adds its own commands to the group.
+        assertThat(job.getSubcommands()).containsKeys("create", "activate", "list", "status", "preview", "step",
                 "run", "poststep", "cancel", "suspend", "resume", "approve", "reject", "resubmit", "rerun", "restep",
                 "logs", "events", "diff", "harvest", "clean");
         assertThat(Main.commandLine(environment(Map.of())).getSubcommands()).containsOnlyKeys("init", "job", "role",
@@ -228,6 +229,22 @@ class CommandLineTest {
     private static void collect(CommandLine command, List<CommandLine> into) {
         into.add(command);
         command.getSubcommands().values().forEach(sub -> collect(sub, into));
+    }
+
+    @Test
+    void everyHintAfterACommandNamesACommandThatExists() {
+        CommandLine job = Main.commandLine(environment(Map.of())).getSubcommands().get("job");
+        Pattern command = Pattern.compile("logist job ([a-z]+)");
+        List<String> named = new ArrayList<>();
+        for (JobStatus status : JobStatus.values()) {
+            for (String hint : NextSteps.of(Jobs.job("a", status, Optional.empty())
+                    .withStep(Jobs.finishedWorker(), Jobs.CREATED))) {
+                command.matcher(hint).results().forEach(match -> named.add(match.group(1)));
+            }
+        }
+
+        assertThat(named).contains("run", "approve", "reject", "resubmit", "resume", "rerun", "harvest", "logs")
+                .allSatisfy(name -> assertThat(job.getSubcommands()).containsKey(name));
     }
 
     @Test

@@ -11,6 +11,8 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -97,5 +99,18 @@ final class InProcessCli {
     /** The job's directory in the home (SPEC section 8). */
     Path jobDirectory(String id) {
         return home.resolve("jobs").resolve(id);
+    }
+
+    /** Waits until step 1 of the job is executing: its agent process runs. */
+    void awaitExecuting(String id) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (true) {
+            JsonNode steps = status(id).get("steps");
+            if (steps.size() > 0 && steps.get(0).get("phase").asText().equals("EXECUTING")) {
+                return;
+            }
+            assertThat(Instant.now()).as("step 1 of job %s starts executing", id).isBefore(deadline);
+            Thread.sleep(50);
+        }
     }
 }

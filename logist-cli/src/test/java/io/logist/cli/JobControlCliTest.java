@@ -7,6 +7,8 @@ import io.logist.cli.InProcessCli.Result;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -186,5 +188,21 @@ class JobControlCliTest {
         assertThat(suspended.get("status").asText()).isEqualTo("SUSPENDED");
         assertThat(List.of("steps", "history", "usage", "limits", "run", "message"))
                 .allSatisfy(field -> assertThat(suspended.has(field)).as(field).isTrue());
+    }
+
+    @Test
+    void aRunSuspendedByAnotherCommandStopsItsStepAndExitsTwelve() throws Exception {
+        String id = cli.activeMockJob("slow", "--set", "agents.mock.seconds=30");
+        CompletableFuture<Result> run = CompletableFuture.supplyAsync(() -> cli.run("job", "run", id));
+        cli.awaitExecuting(id);
+
+        Result suspended = cli.ok("job", "suspend", id);
+
+        Result stopped = run.get(30, TimeUnit.SECONDS);
+        assertThat(suspended.outLines()).containsExactly("job " + id + " SUSPENDED");
+        assertThat(stopped.exitCode()).as(stopped.err()).isEqualTo(12);
+        assertThat(stopped.lastLine()).startsWith("job " + id + " SUSPENDED");
+        assertThat(stopped.err()).contains("logist job resume " + id);
+        assertThat(cli.ok("job", "resume", id).outLines()).containsExactly("job " + id + " PENDING");
     }
 }

@@ -7,8 +7,6 @@ import io.logist.cli.InProcessCli.Result;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -110,7 +108,7 @@ class JobInspectionCliTest {
     void followPrintsLogsAndEventsWhileTheJobRunsAndStopsWhenItRests() throws Exception {
         String id = cli.activeMockJob("slow", "--set", "agents.mock.seconds=2");
         CompletableFuture<Result> run = CompletableFuture.supplyAsync(() -> cli.run("job", "run", "--quiet", id));
-        awaitRunning(id);
+        cli.awaitExecuting(id);
 
         CompletableFuture<Result> events = CompletableFuture.supplyAsync(
                 () -> cli.run("job", "events", id, "--follow", "--json"));
@@ -124,14 +122,6 @@ class JobInspectionCliTest {
         assertThat(followed.outLines()).isEqualTo(
                 Files.readAllLines(cli.jobDirectory(id).resolve("events.jsonl"), StandardCharsets.UTF_8));
         assertThat(followed.lastLine()).contains("\"type\":\"job.state\"").contains("\"to\":\"SUCCESS\"");
-    }
-
-    private void awaitRunning(String id) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (!cli.status(id).get("status").asText().equals("RUNNING")) {
-            assertThat(Instant.now()).as("job %s starts running", id).isBefore(deadline);
-            Thread.sleep(50);
-        }
     }
 
     @Test
