@@ -26,7 +26,7 @@ abstract class ControlCommand extends LogistSubcommand {
         if (json.enabled) {
             out().println(JsonViews.write(new JsonViews(environment().clock()).status(job)));
         } else {
-            out().println("job " + job.id() + " " + job.status() + job.reason().map(reason -> ": " + reason).orElse(""));
+            out().println(stateLine(job.id(), job.status(), job.reason()));
             NextSteps.of(job).forEach(err()::println);
         }
         return ExitCodes.OK;
