@@ -6,6 +6,8 @@ import io.logist.JobId;
 import io.logist.JobInfo;
 import io.logist.core.internal.workspace.GitWorkspaces;
 import io.logist.spi.JobStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * A job's change since its base (SPEC section 5): shown as a diff, or exported as a patch file, a branch of the
@@ -41,6 +43,11 @@ final class Harvester {
         }
         String range = abbreviated(job.baseCommit()) + ".." + abbreviated(head);
         if (target instanceof Harvest.Patch patch) {
+            Path directory = patch.file().toAbsolutePath().getParent();
+            if (!Files.isDirectory(directory)) {
+                throw new BadInputException("cannot write the patch to " + patch.file().toAbsolutePath()
+                        + ": the directory " + directory + " does not exist; create it or choose another file");
+            }
             workspaces.writePatch(job.repo(), job.baseCommit(), head, patch.file());
             return "wrote the change of job " + id + " (" + range + ") to " + patch.file().toAbsolutePath()
                     + "; apply it with git apply on commit " + abbreviated(job.baseCommit());

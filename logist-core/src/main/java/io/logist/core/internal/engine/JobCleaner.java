@@ -1,5 +1,6 @@
 package io.logist.core.internal.engine;
 
+import io.logist.BadInputException;
 import io.logist.Cleanup;
 import io.logist.InvalidTransitionException;
 import io.logist.JobId;
@@ -38,6 +39,10 @@ final class JobCleaner {
             return List.of(remove(one.id()));
         }
         if (what instanceof Cleanup.Finished finished) {
+            if (finished.olderThan().isNegative()) {
+                throw new BadInputException("the age of jobs to clean must not be negative, was "
+                        + finished.olderThan() + ": give --older-than such as 7d or 0s");
+            }
             return removeFinishedBefore(clock.instant().minus(finished.olderThan()));
         }
         // Cleanup.Orphans: what dead processes left behind belongs to crash recovery, which is not built yet.

@@ -73,6 +73,8 @@ class HarvesterTest {
         git(clone, "apply", patch.toString());
         assertThat(clone.resolve("README.md")).hasContent("changed");
         assertThat(Files.readAllBytes(clone.resolve("bin.dat"))).containsExactly(0, 1, 0xff);
+        assertThatThrownBy(() -> logist.harvest(job.id(), new Harvest.Patch(dir.resolve("missing/change.patch"))))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("does not exist");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static io.logist.core.internal.engine.EngineFixture.verdict;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.logist.BadInputException;
 import io.logist.Cleanup;
 import io.logist.InvalidTransitionException;
 import io.logist.JobId;
@@ -98,5 +99,8 @@ class JobCleanerTest {
         assertThat(removed).hasSize(2);
         assertThat(removed.get(0) + removed.get(1)).contains(succeeded.value(), canceled.value());
         assertThat(logist.list()).extracting(JobInfo::id).containsExactly(pending, recent);
+        assertThatThrownBy(() -> logist.clean(new Cleanup.Finished(Duration.ofHours(-1))))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("must not be negative");
+        assertThat(logist.list()).hasSize(2);
     }
 }
