@@ -138,7 +138,7 @@ class CliProcessIT {
         List<String> commits = new ArrayList<>();
         after.get("steps").forEach(step -> commits.add(step.get("commit").asText()));
         assertThat(commits.get(0)).isEqualTo(stepOne);
-        assertThat(commits).hasSizeGreaterThan(1).doesNotContain(stepTwo);
+        assertThat(commits).hasSizeGreaterThan(1);
         assertThat(git("rev-list", "--reverse", base + "..logist/" + id).lines()).containsExactlyElementsOf(commits);
         JsonNode history = after.get("history");
         assertThat(history.size()).isEqualTo(1);
