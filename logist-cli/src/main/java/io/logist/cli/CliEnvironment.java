@@ -1,5 +1,6 @@
 package io.logist.cli;
 
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -11,6 +12,7 @@ import java.util.Optional;
  * What one invocation of the command line runs in, passed in rather than read from {@link System} so that
  * tests can run the CLI in-process.
  *
+ * @param in          standard input: what {@code -} names as a file
  * @param out         standard output: results and progress
  * @param err         standard error: errors and hints
  * @param cwd         the directory relative paths are resolved against
@@ -18,9 +20,10 @@ import java.util.Optional;
  * @param interactive whether {@code out} is a terminal, so progress can update a single line
  * @param clock       the time source of elapsed times
  */
-record CliEnvironment(PrintStream out, PrintStream err, Path cwd, Map<String, String> env, boolean interactive,
+record CliEnvironment(InputStream in, PrintStream out, PrintStream err, Path cwd, Map<String, String> env, boolean interactive,
                       Clock clock) {
     CliEnvironment {
+        Objects.requireNonNull(in, "in");
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(err, "err");
         cwd = cwd.toAbsolutePath().normalize();

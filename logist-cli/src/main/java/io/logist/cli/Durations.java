@@ -2,10 +2,43 @@ package io.logist.cli;
 
 import java.time.Duration;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 
-/** Renders durations for people and for the JSON output. */
+/** Renders durations for people and for the JSON output, and reads them from the command line. */
 final class Durations {
+    /** {@code 7d}, {@code 12h}, {@code 1h30m}, {@code 90s}, {@code 500ms}: the units of {@code logist.yml}. */
+    private static final Pattern PARTS =
+            Pattern.compile("(?:(\\d+)d)?(?:(\\d+)h)?(?:(\\d+)m(?!s))?(?:(\\d+)s)?(?:(\\d+)ms)?");
+    private static final Duration[] UNITS = {Duration.ofDays(1), Duration.ofHours(1), Duration.ofMinutes(1),
+        Duration.ofSeconds(1), Duration.ofMillis(1)};
+
     private Durations() {
+    }
+
+    /** Reads an option's duration, such as {@code --older-than 7d}, written as {@code logist.yml} writes them. */
+    static final class Converter implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String text) {
+            Matcher parts = PARTS.matcher(text.strip());
+            if (text.isBlank() || !parts.matches()) {
+                throw new TypeConversionException("'" + text + "' is not a duration; write it like 7d, 12h, 1h30m"
+                        + " or 45s");
+            }
+            Duration total = Duration.ZERO;
+            try {
+                for (int i = 0; i < UNITS.length; i++) {
+                    if (parts.group(i + 1) != null) {
+                        total = total.plus(UNITS[i].multipliedBy(Long.parseLong(parts.group(i + 1))));
+                    }
+                }
+            } catch (ArithmeticException | NumberFormatException tooLarge) {
+                throw new TypeConversionException("'" + text + "' is too long a duration");
+            }
+            return total;
+        }
     }
 
     /**

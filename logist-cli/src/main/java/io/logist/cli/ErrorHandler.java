@@ -16,6 +16,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * one, and {@code --debug} prints it for all.
  */
 final class ErrorHandler implements IParameterExceptionHandler, IExecutionExceptionHandler {
+    private static final String ALLOWED = "; allowed from ";
+
     private final BooleanSupplier debug;
 
     /** @param debug whether {@code --debug} was given, known only once the arguments are parsed */
@@ -42,7 +44,7 @@ final class ErrorHandler implements IParameterExceptionHandler, IExecutionExcept
         PrintWriter err = command.getErr();
         int exitCode = ExitCodes.forException(failure);
         if (failure instanceof LogistException) {
-            err.println("logist: " + failure.getMessage());
+            message(failure.getMessage(), err);
         } else {
             err.println("logist: internal error: " + failure);
         }
@@ -54,6 +56,21 @@ final class ErrorHandler implements IParameterExceptionHandler, IExecutionExcept
         }
         err.flush();
         return exitCode;
+    }
+
+    /**
+     * The library's message; a refused action ({@code ...: it is RUNNING; allowed from RUNNING: suspend, cancel},
+     * as {@link io.logist.InvalidTransitionException} and other refusals word it) as two lines: what was refused
+     * and why, then what the state allows, which is what a person looks for next.
+     */
+    private static void message(String message, PrintWriter err) {
+        int allowed = message.lastIndexOf(ALLOWED);
+        if (allowed < 0) {
+            err.println("logist: " + message);
+        } else {
+            err.println("logist: " + message.substring(0, allowed));
+            err.println(message.substring(allowed + 2));
+        }
     }
 
     /** The causes' messages, which often say what actually went wrong (a full disk, a refused connection). */

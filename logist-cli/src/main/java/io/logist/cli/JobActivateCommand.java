@@ -7,7 +7,9 @@ import picocli.CommandLine.Mixin;
 
 /** {@code logist job activate ID}: moves a draft job to PENDING, creating its workspace and branch. */
 @Command(name = "activate", description = "Check that a DRAFT job's runner and agents are available, create"
-        + " its workspace and branch, and move it to PENDING, ready to run.")
+        + " its workspace and branch, and move it to PENDING, ready to run.",
+        footerHeading = "%nExample:%n",
+        footer = "  logist job activate fix-login-3f9a")
 final class JobActivateCommand extends LogistSubcommand {
     @Mixin
     private JobIdParameter id;

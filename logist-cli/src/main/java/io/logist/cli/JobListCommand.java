@@ -11,7 +11,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code logist job list}: every job in the home, oldest first. */
-@Command(name = "list", description = "List the jobs in the Logist home, oldest first.")
+@Command(name = "list", description = "List the jobs in the Logist home, oldest first: id, state, steps, last"
+        + " update and reason.",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  logist job list",
+            "  logist job list --status APPROVAL_REQUIRED",
+            "  logist job list --json | jq -r '.[].id'"})
 final class JobListCommand extends LogistSubcommand {
     @Option(names = "--status", paramLabel = "S",
             description = "Only jobs in this state, one of: ${COMPLETION-CANDIDATES}.")

@@ -7,7 +7,11 @@ import picocli.CommandLine.Mixin;
 
 /** {@code logist job status ID}: the job's state, usage, limits and steps. */
 @Command(name = "status", description = "Show a job: its state and why, branch and workspace, usage, limits"
-        + " and a table of its steps, with what to do next.")
+        + " and a table of its steps (and of superseded ones), with what to do next.",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  logist job status fix-login-3f9a",
+            "  logist job status fix-login-3f9a --json | jq -r .status"})
 final class JobStatusCommand extends LogistSubcommand {
     @Mixin
     private JobIdParameter id;

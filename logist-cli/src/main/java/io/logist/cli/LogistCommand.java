@@ -13,12 +13,17 @@ import picocli.CommandLine.ScopeType;
         description = "Runs AI coding agents as durable, supervised, non-interactive jobs: a worker agent and a"
                 + " supervisor agent take turns on an isolated copy of a git repository until the work is"
                 + " approved, a human is needed or the budget runs out.",
-        subcommands = {InitCommand.class, JobCommand.class},
+        subcommands = {InitCommand.class, JobCommand.class, RoleCommand.class, PluginsCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
             "  logist job create --prompt 'Fix the login bug' --activate",
             "  logist job run fix-the-login-bug-3f9a",
+            "  logist job diff fix-the-login-bug-3f9a",
+            "  logist job harvest fix-the-login-bug-3f9a --branch fix-login",
             "  logist --home /tmp/logist job list --status INTERVENTION_REQUIRED",
+            "  logist plugins",
+            "",
+            "Every command has --help with its own examples; read commands take --json.",
             "",
             "Exit codes: 0 ok (job run/step: SUCCESS or step done), 1 failed or internal",
             "error, 2 bad usage or bad input, 3 job locked by another process; job run/step",

@@ -24,12 +24,7 @@ abstract class LoopCommand extends LogistSubcommand {
     @Override
     protected int execute(Logist logist) {
         JobResult result = quiet ? advance(logist, id.value, Observer.NOOP) : advanceWithProgress(logist);
-        out().println("job " + result.id() + " " + result.status()
-                + result.reason().map(reason -> ": " + reason).orElse(""));
-        if (!quiet) {
-            NextSteps.of(logist.status(id.value)).forEach(err()::println);
-        }
-        return ExitCodes.forStatus(result.status());
+        return report(logist, result, !quiet);
     }
 
     private JobResult advanceWithProgress(Logist logist) {

@@ -2,6 +2,7 @@ package io.logist.cli;
 
 import io.logist.BadInputException;
 import io.logist.JobId;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -16,23 +17,25 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err, Path.of(""), System.getenv()));
+        System.exit(run(args, System.in, System.out, System.err, Path.of(""), System.getenv()));
     }
 
     /**
      * Runs one command line in-process, as tests do.
      *
      * @param args the arguments after {@code logist}
+     * @param in   what {@code -} reads, as in {@code job poststep ID --response -}
      * @param out  where results and progress go
      * @param err  where errors and hints go
      * @param cwd  the directory relative paths are resolved against
      * @param env  the environment variables ({@code LOGIST_HOME}, and what agents see)
      * @return the exit code of SPEC section 9
      */
-    public static int run(String[] args, PrintStream out, PrintStream err, Path cwd, Map<String, String> env) {
+    public static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Path cwd,
+                          Map<String, String> env) {
         // Only the real standard output can be a terminal; System.console() says whether it is one.
         boolean interactive = out == System.out && System.console() != null;
-        return run(args, new CliEnvironment(out, err, cwd, env, interactive, Clock.systemUTC()));
+        return run(args, new CliEnvironment(in, out, err, cwd, env, interactive, Clock.systemUTC()));
     }
 
     static int run(String[] args, CliEnvironment environment) {

@@ -15,7 +15,14 @@ final class NextSteps {
         List<String> hints = new ArrayList<>();
         switch (job.status()) {
             case DRAFT -> hints.add("start it: logist job activate " + id);
-            case PENDING -> hints.add("continue: logist job run " + id + "  (or one step: logist job step " + id + ")");
+            case PENDING -> {
+                hints.add("continue: logist job run " + id + "  (or one step: logist job step " + id + ")");
+                hints.add("see what the next step runs: logist job preview " + id);
+            }
+            case RUNNING -> {
+                hints.add("follow it: logist job logs " + id + " --follow");
+                hints.add("stop it: logist job suspend " + id + "  or  logist job cancel " + id);
+            }
             case INTERVENTION_REQUIRED -> {
                 hints.add("see why: logist job status " + id);
                 JobFacts.lastLog(job).ifPresent(log -> hints.add("last step's log: " + log));
@@ -26,14 +33,15 @@ final class NextSteps {
                 hints.add("then: logist job approve " + id + "  or  logist job reject " + id + " --message TEXT");
             }
             case SUSPENDED -> hints.add("continue: logist job resume " + id);
-            case SUCCESS -> hints.add("the change is on branch " + job.branch() + " (workspace " + job.workspace() + ")");
+            case SUCCESS -> {
+                hints.add("the change is on branch " + job.branch() + " (workspace " + job.workspace() + ")");
+                hints.add("take it: logist job harvest " + id + " --branch NAME  (or --patch FILE)");
+            }
             case FAILED -> {
                 JobFacts.lastLog(job).ifPresent(log -> hints.add("last step's log: " + log));
                 hints.add("start again from the base: logist job rerun " + id);
             }
-            case RUNNING, CANCELED -> {
-                // Nothing to suggest: a running job is watched, a canceled one was meant to stop.
-            }
+            case CANCELED -> hints.add("start again from the base: logist job rerun " + id);
         }
         return hints;
     }

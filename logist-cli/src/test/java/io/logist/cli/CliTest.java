@@ -3,17 +3,10 @@ package io.logist.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import io.logist.cli.InProcessCli.Result;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,8 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
  * Logist home and the mock agent.
  */
 class CliTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @TempDir
     Path repo;
 
@@ -35,25 +26,12 @@ class CliTest {
     @TempDir
     Path configHome;
 
-    /** What one command printed and returned. */
-    record Result(int exitCode, String out, String err) {
-        List<String> outLines() {
-            return out.lines().toList();
-        }
-
-        String lastLine() {
-            List<String> lines = outLines();
-            return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
-        }
-
-        JsonNode json() throws IOException {
-            return JSON.readTree(out);
-        }
-    }
+    private InProcessCli cli;
 
     @BeforeEach
     void gitRepository() throws Exception {
         TestRepository.initWithCommit(repo);
+        cli = new InProcessCli(home, repo, configHome);
     }
 
     private String git(String... args) throws Exception {
@@ -61,24 +39,11 @@ class CliTest {
     }
 
     private Result run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        List<String> withHome = new ArrayList<>(List.of("--home", home.toString()));
-        withHome.addAll(List.of(args));
-        Map<String, String> env = new HashMap<>(System.getenv());
-        env.remove("LOGIST_HOME");
-        env.put("XDG_CONFIG_HOME", configHome.toString());
-        int exitCode = Main.run(withHome.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), repo, env);
-        return new Result(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return cli.run(args);
     }
 
-    /** Creates and activates a mock job; returns its id. */
     private String activeMockJob(String scenario) {
-        Result created = run("job", "create", "--prompt", "Write the greeting", "--agent", "mock",
-                "--set", "agents.mock.scenario=" + scenario, "--activate");
-        assertThat(created.exitCode()).as(created.err()).isZero();
-        return created.lastLine();
+        return cli.activeMockJob(scenario);
     }
 
     @Test

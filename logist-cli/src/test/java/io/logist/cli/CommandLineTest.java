@@ -2,17 +2,25 @@ package io.logist.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.logist.Cleanup;
+import io.logist.Harvest;
+import io.logist.JobId;
 import io.logist.JobSpec;
 import io.logist.JobStatus;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -27,7 +35,7 @@ class CommandLineTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private CliEnvironment environment(Map<String, String> env) {
-        return new CliEnvironment(new PrintStream(out, true, StandardCharsets.UTF_8),
+        return new CliEnvironment(InputStream.nullInputStream(), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), cwd, env, false, Clock.systemUTC());
     }
 
@@ -192,6 +200,98 @@ class CommandLineTest {
     @Test
     void everyCommandIsRegistered() {
         CommandLine job = Main.commandLine(environment(Map.of())).getSubcommands().get("job");
-        assertThat(job.getSubcommands()).containsOnlyKeys("create", "activate", "list", "status", "step", "run");
+        // containsKeys: the job recovery work adds its own commands to the group.
+        assertThat(job.getSubcommands()).containsKeys("create", "activate", "list", "status", "preview", "step",
+                "run", "poststep", "cancel", "suspend", "resume", "approve", "reject", "resubmit", "rerun", "restep",
+                "logs", "events", "diff", "harvest", "clean");
+        assertThat(Main.commandLine(environment(Map.of())).getSubcommands()).containsOnlyKeys("init", "job", "role",
+                "plugins");
+        assertThat(Main.commandLine(environment(Map.of())).getSubcommands().get("role").getSubcommands())
+                .containsOnlyKeys("list", "inspect");
+    }
+
+    @Test
+    void everyCommandHasADescriptionAndAnExampleOfItself() {
+        List<CommandLine> commands = new ArrayList<>();
+        collect(Main.commandLine(environment(Map.of())), commands);
+
+        for (CommandLine command : commands) {
+            String name = command.getCommandSpec().qualifiedName();
+            assertThat(command.getCommandSpec().usageMessage().description()).as(name).isNotEmpty();
+            if (command.getSubcommands().isEmpty()) {
+                assertThat(String.join("\n", command.getCommandSpec().usageMessage().footer())).as(name)
+                        .containsPattern(Pattern.quote(name) + "(\\s|$)");
+            }
+        }
+        assertThat(commands).hasSizeGreaterThan(25);
+    }
+
+    private static void collect(CommandLine command, List<CommandLine> into) {
+        into.add(command);
+        command.getSubcommands().values().forEach(sub -> collect(sub, into));
+    }
+
+    @Test
+    void everyHintAfterACommandNamesACommandThatExists() {
+        CommandLine job = Main.commandLine(environment(Map.of())).getSubcommands().get("job");
+        Pattern command = Pattern.compile("logist job ([a-z]+)");
+        List<String> named = new ArrayList<>();
+        for (JobStatus status : JobStatus.values()) {
+            for (String hint : NextSteps.of(Jobs.job("a", status, Optional.empty())
+                    .withStep(Jobs.finishedWorker(), Jobs.CREATED))) {
+                command.matcher(hint).results().forEach(match -> named.add(match.group(1)));
+            }
+        }
+
+        assertThat(named).contains("run", "approve", "reject", "resubmit", "resume", "rerun", "harvest", "logs")
+                .allSatisfy(name -> assertThat(job.getSubcommands()).containsKey(name));
+    }
+
+    @Test
+    void rejectNeedsAMessageAndRestepAStep() {
+        assertThat(run("job", "reject", "a")).isEqualTo(2);
+        assertThat(err()).contains("Missing required option: '--message=TEXT'");
+        err.reset();
+        assertThat(run("job", "restep", "a")).isEqualTo(2);
+        assertThat(err()).contains("Missing required option: '--to=N'");
+    }
+
+    @Test
+    void harvestTakesExactlyOneTarget() {
+        assertThat(run("job", "harvest", "a")).isEqualTo(2);
+        assertThat(err()).contains("Missing required argument").contains("--patch=F").contains("--push");
+        err.reset();
+        assertThat(run("job", "harvest", "a", "--patch", "x.patch", "--push")).isEqualTo(2);
+        assertThat(err()).contains("mutually exclusive");
+    }
+
+    @Test
+    void cleanTakesAJobOrFinishedJobsOlderThanADurationOrOrphans() {
+        assertThat(parse(environment(Map.of()), JobCleanCommand.class, "job", "clean", "fix-1").cleanup())
+                .isEqualTo(new Cleanup.Job(JobId.of("fix-1")));
+        assertThat(parse(environment(Map.of()), JobCleanCommand.class, "job", "clean", "--finished", "--older-than",
+                "7d").cleanup()).isEqualTo(new Cleanup.Finished(Duration.ofDays(7)));
+        assertThat(parse(environment(Map.of()), JobCleanCommand.class, "job", "clean", "--orphans").cleanup())
+                .isEqualTo(new Cleanup.Orphans());
+
+        for (List<String> wrong : List.<List<String>>of(List.of(), List.of("--finished"), List.of("--older-than", "7d"),
+                List.of("fix-1", "--orphans"), List.of("--orphans", "--finished", "--older-than", "1h"),
+                List.of("--finished", "--older-than", "7"))) {
+            err.reset();
+            List<String> args = new ArrayList<>(List.of("job", "clean"));
+            args.addAll(wrong);
+            assertThat(run(args.toArray(String[]::new))).as("%s", wrong).isEqualTo(2);
+            assertThat(err()).as("%s", wrong).startsWith("logist: ").contains("logist job clean --help");
+        }
+    }
+
+    @Test
+    void harvestTargetsBecomeTheApisHarvestAndAPatchFileIsResolvedAgainstTheCurrentDirectory() {
+        assertThat(parse(environment(Map.of()), JobHarvestCommand.class, "job", "harvest", "a", "--patch",
+                "out/fix.patch").harvest()).isEqualTo(new Harvest.Patch(cwd.resolve("out/fix.patch")));
+        assertThat(parse(environment(Map.of()), JobHarvestCommand.class, "job", "harvest", "a", "--branch",
+                "fix").harvest()).isEqualTo(new Harvest.Branch("fix"));
+        assertThat(parse(environment(Map.of()), JobHarvestCommand.class, "job", "harvest", "a", "--push")
+                .harvest()).isEqualTo(new Harvest.Push());
     }
 }

@@ -1,9 +1,11 @@
 package io.logist.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine.TypeConversionException;
 
 class DurationsTest {
     @Test
@@ -22,5 +24,27 @@ class DurationsTest {
         assertThat(Durations.forPeople(Duration.ofSeconds(65))).isEqualTo("1m05s");
         assertThat(Durations.forPeople(Duration.ofMinutes(62))).isEqualTo("1h02m");
         assertThat(Durations.forPeople(Duration.ofSeconds(-3))).isEqualTo("0.0s");
+    }
+
+    @Test
+    void optionsReadTheUnitsOfLogistYml() {
+        Durations.Converter converter = new Durations.Converter();
+
+        assertThat(converter.convert("7d")).isEqualTo(Duration.ofDays(7));
+        assertThat(converter.convert("12h")).isEqualTo(Duration.ofHours(12));
+        assertThat(converter.convert("1h30m")).isEqualTo(Duration.ofMinutes(90));
+        assertThat(converter.convert("45s")).isEqualTo(Duration.ofSeconds(45));
+        assertThat(converter.convert("500ms")).isEqualTo(Duration.ofMillis(500));
+        assertThat(converter.convert("0s")).isZero();
+    }
+
+    @Test
+    void aDurationWithoutAUnitOrWithAnUnknownOneIsRefused() {
+        Durations.Converter converter = new Durations.Converter();
+
+        for (String text : new String[] {"7", "7w", "-1d", "", "d", "99999999999999999999d"}) {
+            assertThatThrownBy(() -> converter.convert(text)).as(text)
+                    .isInstanceOf(TypeConversionException.class).hasMessageContaining("'" + text + "'");
+        }
     }
 }

@@ -2,10 +2,13 @@ package io.logist.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.logist.BadInputException;
 import io.logist.ConfigProblem;
 import io.logist.ConfigurationException;
+import io.logist.InvalidTransitionException;
 import io.logist.JobId;
 import io.logist.JobLockedException;
+import io.logist.JobStatus;
 import io.logist.StoreException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -92,5 +95,36 @@ class ErrorHandlerTest {
 
         assertThat(exitCode).isEqualTo(1);
         assertThat(err.toString()).contains("\tat ").doesNotContain("run with --debug");
+    }
+
+    @Test
+    void aRefusedActionNamesTheStateAndThenWhatItAllows() {
+        int exitCode = run(new InvalidTransitionException(JobId.of("a"), JobStatus.RUNNING, "approve",
+                List.of("suspend", "cancel")), false);
+
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(err.toString().lines()).containsExactly(
+                "logist: cannot approve job a: it is RUNNING",
+                "allowed from RUNNING: suspend, cancel");
+    }
+
+    @Test
+    void aRefusedActionFromAStateThatAllowsNothingIsOneLine() {
+        int exitCode = run(new InvalidTransitionException(JobId.of("a"), JobStatus.SUCCESS, "resume", List.of()),
+                false);
+
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(err.toString().lines()).containsExactly("logist: cannot resume job a: it is SUCCESS");
+    }
+
+    @Test
+    void anyRefusalThatNamesWhatItsStateAllowsIsSplitTheSameWay() {
+        int exitCode = run(new BadInputException("job a has 2 steps; --to must be 0..2 (0 is the base); it is SUCCESS;"
+                + " allowed from SUCCESS: rerun, restep"), false);
+
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(err.toString().lines()).containsExactly(
+                "logist: job a has 2 steps; --to must be 0..2 (0 is the base); it is SUCCESS",
+                "allowed from SUCCESS: rerun, restep");
     }
 }

@@ -37,7 +37,9 @@ final class Harvester {
                 || !workspaces.changed(job.repo(), job.baseCommit(), head)) {
             throw new BadInputException("job " + id + " has no change to harvest: its branch " + job.branch()
                     + " has the same files as its base commit " + abbreviated(job.baseCommit())
-                    + "; run the job (logist job run " + id + ") until it has changed something");
+                    + "; run the job (logist job run " + id + ") until it has changed something; it is "
+                    + job.status() + "; allowed from " + job.status() + ": "
+                    + String.join(", ", JobStateMachine.allowedCommands(job.status())));
         }
         String range = abbreviated(job.baseCommit()) + ".." + abbreviated(head);
         if (target instanceof Harvest.Patch patch) {

@@ -51,7 +51,8 @@ final class JobRewind {
             int steps = job.steps().size();
             if (step < 0 || step > steps) {
                 throw new BadInputException("job " + id + " has " + steps + (steps == 1 ? " step" : " steps")
-                        + "; --to must be 0.." + steps + " (0 is the base)");
+                        + "; --to must be 0.." + steps + " (0 is the base); it is " + job.status() + "; allowed from "
+                        + job.status() + ": " + String.join(", ", JobStateMachine.allowedCommands(job.status())));
             }
             String commit = step == 0 ? job.baseCommit() : job.steps().get(step - 1).commit().orElseThrow(() ->
                     new BadInputException("step " + step + " of job " + id + " has no checkpoint (it did not finish);"
