@@ -191,7 +191,7 @@ class EngineTest {
     void aCancelRequestFromAnotherProcessStopsTheRunningStep() throws Exception {
         JobId id = job("sleep 30; " + verdict("COMPLETED", "done"), verdict("COMPLETED", "ok"));
         CompletableFuture<JobResult> run = logist.runAsync(id, Observer.NOOP);
-        waitForStatus(id, JobStatus.RUNNING);
+        waitForExecution(id);
         long asked = System.nanoTime();
 
         new FileJobStore(dir.resolve("home")).postRequest(id, OwnerRequest.CANCEL);
@@ -205,7 +205,7 @@ class EngineTest {
     void aSuspendRequestStopsTheStepWhichRunsAgainAfterResume() throws Exception {
         JobId id = job("sleep 30; " + verdict("COMPLETED", "done"), verdict("COMPLETED", "ok"));
         CompletableFuture<JobResult> run = logist.runAsync(id, Observer.NOOP);
-        waitForStatus(id, JobStatus.RUNNING);
+        waitForExecution(id);
 
         new FileJobStore(dir.resolve("home")).postRequest(id, OwnerRequest.SUSPEND);
 
@@ -237,6 +237,14 @@ class EngineTest {
         assertThatThrownBy(() -> logist.run(id, Observer.NOOP))
                 .hasMessageContaining("it is DRAFT").hasMessageContaining("activate");
         assertThat(logist.status(id).status()).isEqualTo(JobStatus.DRAFT);
+    }
+
+    /** Waits until the step's process runs: a request posted before that is taken before the step starts. */
+    private void waitForExecution(JobId id) throws InterruptedException {
+        for (int i = 0; i < 200 && logist.status(id).lastStep().filter(s -> !s.execution().isEmpty()).isEmpty(); i++) {
+            Thread.sleep(25);
+        }
+        assertThat(logist.status(id).lastStep()).hasValueSatisfying(s -> assertThat(s.execution()).isNotEmpty());
     }
 
     private void waitForStatus(JobId id, JobStatus status) throws InterruptedException {
