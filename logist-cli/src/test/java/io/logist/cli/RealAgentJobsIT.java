@@ -156,6 +156,7 @@ class RealAgentJobsIT {
             LibraryRun run = runWithLibrary(server, agent, "sentinel.retries", "1", "sentinel.retryBackoff", "1s");
 
             assertThat(run.result().status()).isEqualTo(JobStatus.INTERVENTION_REQUIRED);
+            assertThat(run.job().steps()).as("the step and its one allowed retry").hasSizeBetween(1, 2);
             assertThat(run.errorKinds()).isNotEmpty().containsOnly(AgentError.Kind.SERVER);
             assertThat(server.requests()).extracting(RecordedRequest::reply).contains("failure SERVER_ERROR");
         }
