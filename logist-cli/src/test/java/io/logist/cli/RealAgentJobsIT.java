@@ -53,6 +53,7 @@ class RealAgentJobsIT {
     private static final String ANTHROPIC_KEY = "LOGIST_TEST_ANTHROPIC_KEY";
     private static final String OPENAI_KEY = "LOGIST_TEST_OPENAI_KEY";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PROMPT = "Create the file the scripted model names";
 
     @TempDir
     Path repo;
@@ -112,6 +113,8 @@ class RealAgentJobsIT {
             }
             assertThat(server.requests()).extracting(RecordedRequest::reply)
                     .contains(agent.equals("codex") ? "tool apply_patch" : "tool Write");
+            assertThat(server.requests()).as("requests with the prompt, given to the CLI on standard input")
+                    .anyMatch(request -> request.body().contains(PROMPT));
             System.out.printf("RealAgentJobsIT: a worker+supervisor job with %s took %d ms%n", agent, took.toMillis());
         }
     }
@@ -250,7 +253,7 @@ class RealAgentJobsIT {
     }
 
     private String create(ScriptedModelServer server, String... arguments) throws Exception {
-        List<String> args = new ArrayList<>(List.of("job", "create", "--prompt", "Create the file", "--activate"));
+        List<String> args = new ArrayList<>(List.of("job", "create", "--prompt", PROMPT, "--activate"));
         args.addAll(List.of(arguments));
         agentSettings(server).forEach((key, value) -> args.addAll(List.of("--set", key + "=" + value)));
         Result created = finish(start(args.toArray(String[]::new)));
