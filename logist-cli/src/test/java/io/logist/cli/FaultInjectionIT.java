@@ -74,7 +74,7 @@ class FaultInjectionIT {
             while (kills < KILLS) {
                 int eventsBefore = cli.events(id).list().size();
                 Process run = cli.start("job", "run", id, "--quiet");
-                if (run.waitFor(window.randomMoment(random), TimeUnit.MILLISECONDS)) {
+                if (killMomentPassed(run, id, eventsBefore, window, random)) {
                     CliProcesses.Result finished = CliProcesses.finish(run);
                     assertThat(finished.exitCode()).as(finished.err()).isZero();
                     break;
@@ -120,16 +120,31 @@ class FaultInjectionIT {
      * milliseconds after the process started.
      */
     private record Window(long firstEvent, long exit) {
-        /** A kill moment: mostly while the run writes, some during start-up. */
-        long randomMoment(Random random) {
-            long from = firstEvent * 3 / 4;
-            return from + (long) (random.nextDouble() * (exit - from));
-        }
-
         @Override
         public String toString() {
             return "first event after " + firstEvent + " ms, exit after " + exit + " ms";
         }
+    }
+
+    /**
+     * Waits for the moment to kill the run: one in ten during start-up, the others at a random moment of the
+     * time a whole run writes, counted from the run's first event, so that the machine's load does not push
+     * the kills into the start-up.
+     *
+     * @return true when the run ended first
+     */
+    private boolean killMomentPassed(Process run, String id, int eventsBefore, Window window, Random random)
+            throws Exception {
+        if (random.nextInt(10) == 0) {
+            return run.waitFor(random.nextInt((int) window.firstEvent()), TimeUnit.MILLISECONDS);
+        }
+        while (cli.events(id).list().size() == eventsBefore) {
+            if (run.waitFor(5, TimeUnit.MILLISECONDS)) {
+                return true;
+            }
+        }
+        return run.waitFor((long) (random.nextDouble() * (window.exit() - window.firstEvent())),
+                TimeUnit.MILLISECONDS);
     }
 
     private Window activeWindowOfAnUnkilledRun(String id) throws Exception {

@@ -205,7 +205,10 @@ final class CrashRecovery {
      */
     private String checkpoint(JobInfo job, StepInfo step, String reason) {
         Path workspace = job.workspace();
-        workspaces.provision(job.repo(), workspace, job.branch(), job.baseCommit());
+        if (!workspaces.isOnBranch(workspace, job.branch())) {
+            // Killed while the workspace was being made: provisioning finishes it.
+            workspaces.provision(job.repo(), workspace, job.branch(), job.baseCommit());
+        }
         workspaces.resetTo(workspace, startingPoint(job, step.n()));
         return workspaces.checkpoint(job.repo(), workspace, job.branch(),
                 subject(job, step) + StepOutcome.INTERRUPTED + "\n\n" + reason);

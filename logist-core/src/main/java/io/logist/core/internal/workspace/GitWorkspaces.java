@@ -2,14 +2,17 @@ package io.logist.core.internal.workspace;
 
 import io.logist.BadInputException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -271,11 +274,16 @@ public final class GitWorkspaces {
 
     /** The full message of the workspace's HEAD commit; empty when it has none or is no git work tree. */
     public Optional<String> headMessage(Path workspace) {
-        if (!Files.isDirectory(workspace)) {
+        if (!isWorkTree(workspace)) {
             return Optional.empty();
         }
         Git.Result result = git.run(workspace, List.of("log", "-1", "--format=%B", "HEAD"));
         return result.succeeded() ? Optional.of(result.stdout().strip()) : Optional.empty();
+    }
+
+    /** Whether the workspace has a repository of its own: git would look into enclosing directories otherwise. */
+    private static boolean isWorkTree(Path workspace) {
+        return Files.exists(workspace.resolve(".git"));
     }
 
     /**
@@ -319,15 +327,35 @@ public final class GitWorkspaces {
     }
 
     private static List<Path> lockFiles(Path gitDir) {
-        try (Stream<Path> files = Files.walk(gitDir)) {
-            return files.filter(file -> file.getFileName().toString().endsWith(".lock"))
-                    .filter(file -> !file.startsWith(gitDir.resolve("objects")))
-                    .filter(Files::isRegularFile)
-                    .toList();
-        } catch (IOException | UncheckedIOException e) {
+        List<Path> locks = new ArrayList<>();
+        Path objects = gitDir.resolve("objects");
+        try {
+            // Objects are written without locks, and they are most of the files: not worth a look.
+            Files.walkFileTree(gitDir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+                    return dir.equals(objects) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    if (attributes.isRegularFile() && file.getFileName().toString().endsWith(".lock")) {
+                        locks.add(file);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    // Gone meanwhile, as a lock of a finishing command is.
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
             throw new WorkspaceException("could not look for git lock files in '" + gitDir + "': " + e.getMessage(),
                     e);
         }
+        return locks;
     }
 
     private static boolean olderThan(Path file, Duration age) {
@@ -395,7 +423,11 @@ public final class GitWorkspaces {
         }
     }
 
-    private boolean isOnBranch(Path workspace, String branch) {
+    /** Whether the workspace is a git work tree with {@code branch} checked out. */
+    public boolean isOnBranch(Path workspace, String branch) {
+        if (!isWorkTree(workspace)) {
+            return false;
+        }
         Git.Result head = git.run(workspace, List.of("symbolic-ref", "--quiet", "HEAD"));
         return head.succeeded() && head.stdout().strip().equals("refs/heads/" + branch);
     }
