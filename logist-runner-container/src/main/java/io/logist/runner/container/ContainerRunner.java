@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
 
 /**
  * Runs each step in a fresh container of the configured image, through the engine's command line client. A
@@ -29,6 +30,9 @@ final class ContainerRunner implements Runner {
     private static final Duration PULL_TIMEOUT = Duration.ofMinutes(10);
     /** How long a {@code run} of an image already here may take: starting is slow on a loaded machine. */
     private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
+
+    /** How an init (tini, catatonit) reports that it could not execute the command. */
+    private static final Pattern INIT_EXEC_FAILURE = Pattern.compile("(?i)exec.*fail|fail.*exec");
 
     private final EngineCli cli;
     private final String home;
@@ -80,7 +84,28 @@ final class ContainerRunner implements Runner {
             }
         }
         Container container = new Container(runnerId, id, name, job, step, home);
+        failIfNotExecuted(container, request, options);
         return followed(container, sink, request.stdin().filter(text -> feedsInput));
+    }
+
+    /**
+     * With an init in front of the command, a program that cannot be executed no longer fails the start: the
+     * init reports it and exits at once. A look right after the start catches that in all but the rarest
+     * timing, so that the step fails as one that could not start rather than as an agent that failed.
+     */
+    private void failIfNotExecuted(Container container, ExecutionRequest request, ContainerOptions options) {
+        EngineCli.Result state = cli.run(ContainerExecution.CLIENT_TIMEOUT, List.of("container", "inspect",
+                "--format", "{{.State.Running}} {{.State.ExitCode}}", container.id()));
+        String[] fields = state.stdout().strip().split(" ");
+        if (!state.ok() || fields.length != 2 || fields[0].equals("true") || fields[1].equals("0")) {
+            return;
+        }
+        Optional<String> complaint = cli.run(ContainerExecution.CLIENT_TIMEOUT, List.of("logs", container.id()))
+                .stderr().lines().findFirst().filter(INIT_EXEC_FAILURE.asPredicate());
+        if (complaint.isPresent()) {
+            cli.run(ContainerExecution.CLIENT_TIMEOUT, List.of("rm", "--force", container.id()));
+            throw cannotStart(request, options, complaint.get());
+        }
     }
 
     /**
@@ -144,10 +169,14 @@ final class ContainerRunner implements Runner {
                     + cli.engine().imageAdvice(options.image()) + (options.pull().equals("never")
                     ? "; or set runners." + runnerId + ".pull=missing to pull it from its registry" : ""));
         }
-        throw new RunnerException(runnerId + " runner: cannot start '" + request.command().get(0)
-                + "' in a container of image '" + options.image() + "': " + result.error() + ". Check that the image"
-                + " has that program on its PATH (or give its absolute path) and that runners." + runnerId
-                + ".* are right");
+        throw cannotStart(request, options, result.error());
+    }
+
+    private RunnerException cannotStart(ExecutionRequest request, ContainerOptions options, String why) {
+        String runnerId = cli.engine().id();
+        return new RunnerException(runnerId + " runner: cannot start '" + request.command().get(0)
+                + "' in a container of image '" + options.image() + "': " + why + ". Check that the image has that"
+                + " program on its PATH (or give its absolute path), and that runners." + runnerId + ".* are right");
     }
 
     /** {@code uid:gid} of the workspace's owner, so that what the agent creates belongs to the same user. */
