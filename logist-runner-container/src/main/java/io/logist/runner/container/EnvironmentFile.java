@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,7 @@ final class EnvironmentFile implements AutoCloseable {
 
     private EnvironmentFile(Path file, Map<String, String> viaClient) {
         this.file = file;
-        this.viaClient = Map.copyOf(viaClient);
+        this.viaClient = Collections.unmodifiableMap(viaClient);
     }
 
     /**
