@@ -1,0 +1,5 @@
+/**
+ * The {@code docker} runner: runs each agent step in a fresh container of the configured image through the
+ * {@code docker} command line client, with the workspace and step directory mounted at their own paths.
+ */
+package io.logist.runner.docker;
