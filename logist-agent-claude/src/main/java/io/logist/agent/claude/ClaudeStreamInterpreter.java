@@ -1,0 +1,220 @@
+package io.logist.agent.claude;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.logist.Usage;
+import io.logist.spi.AgentError;
+import io.logist.spi.AgentOutcome;
+import io.logist.spi.AgentSignal;
+import io.logist.spi.OutputChannel;
+import io.logist.spi.OutputInterpreter;
+import java.math.BigDecimal;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads {@code claude -p --output-format stream-json --verbose}: one JSON object a line, of type {@code system}
+ * (the session, API retries), {@code assistant} (text, tool calls, the usage of one model turn), {@code user}
+ * (tool results) and, last, {@code result} (the final text, the totals, the cost, and whether it failed).
+ *
+ * <p>Each assistant turn's usage is reported as it arrives; the {@code result} line's totals then add only
+ * what the turns did not report, so nothing is counted twice. Claude reports its cost only in the totals.
+ */
+final class ClaudeStreamInterpreter implements OutputInterpreter {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Claude's own error messages for requests that never got an HTTP answer. */
+    private static final Pattern NETWORK_ERROR = Pattern.compile(
+            "(?i)request timed out|connection error|ECONNREFUSED|ECONNRESET|fetch failed|socket hang up|network");
+    private static final Pattern CONTEXT_OVERFLOW = Pattern.compile(
+            "(?i)prompt is too long|context (window|length)|too many tokens");
+    private static final String SYNTHETIC_MODEL = "<synthetic>";
+    private static final int STDERR_LINES_KEPT = 5;
+    private static final int DETAIL_LENGTH = 200;
+
+    private final PriceTable prices;
+    private final Set<String> countedMessages = new HashSet<>();
+    private final Deque<String> stderrTail = new ArrayDeque<>();
+    private Usage reported = Usage.NONE;
+    private Optional<String> lastText = Optional.empty();
+    private Optional<JsonNode> result = Optional.empty();
+
+    ClaudeStreamInterpreter(PriceTable prices) {
+        this.prices = prices;
+    }
+
+    @Override
+    public List<AgentSignal> onLine(OutputChannel channel, String line) {
+        if (channel == OutputChannel.STDERR) {
+            rememberError(line);
+            return List.of();
+        }
+        Optional<JsonNode> parsed = parse(line);
+        if (parsed.isEmpty()) {
+            return line.isBlank() ? List.of() : List.of(new AgentSignal.Message(line));
+        }
+        JsonNode event = parsed.get();
+        return switch (event.path("type").asText()) {
+            case "system" -> system(event);
+            case "assistant" -> assistant(event.path("message"));
+            case "result" -> result(event);
+            default -> List.of();
+        };
+    }
+
+    @Override
+    public AgentOutcome finish(int exitCode) {
+        if (result.isEmpty()) {
+            String stderr = String.join("\n", stderrTail);
+            return new AgentOutcome(lastText.orElse(""), Optional.of(new AgentError(AgentError.Kind.OTHER,
+                    "claude exited with code " + exitCode + " without its result line"
+                            + (stderr.isBlank() ? "" : ": " + stderr))));
+        }
+        JsonNode end = result.get();
+        String text = end.path("result").isTextual() ? end.path("result").asText() : lastText.orElse("");
+        if (end.path("is_error").asBoolean(false)) {
+            return new AgentOutcome(text, Optional.of(error(end)));
+        }
+        if (exitCode != 0) {
+            return new AgentOutcome(text, Optional.of(new AgentError(AgentError.Kind.OTHER,
+                    "claude reported success but exited with code " + exitCode)));
+        }
+        return new AgentOutcome(text, Optional.empty());
+    }
+
+    private List<AgentSignal> system(JsonNode event) {
+        String subtype = event.path("subtype").asText();
+        if (subtype.equals("init") && event.path("session_id").isTextual()) {
+            return List.of(new AgentSignal.Session(event.path("session_id").asText()));
+        }
+        if (subtype.equals("api_retry")) {
+            return List.of(new AgentSignal.Message("claude retries a failed API request (attempt "
+                    + event.path("attempt").asText("?") + " of " + event.path("max_retries").asText("?")
+                    + ", status " + event.path("error_status").asText("none") + ": "
+                    + event.path("error").asText("unknown error") + ")"));
+        }
+        return List.of();
+    }
+
+    private List<AgentSignal> assistant(JsonNode message) {
+        List<AgentSignal> signals = new ArrayList<>();
+        for (JsonNode block : message.path("content")) {
+            switch (block.path("type").asText()) {
+                case "text" -> {
+                    String text = block.path("text").asText();
+                    lastText = Optional.of(text);
+                    signals.add(new AgentSignal.Message(text));
+                }
+                case "tool_use" -> signals.add(new AgentSignal.ToolCall(block.path("name").asText("?"),
+                        detail(block.path("input"))));
+                default -> { }
+            }
+        }
+        // A message with several content blocks comes as several lines with the same id and the same usage.
+        String model = message.path("model").asText("");
+        if (!model.equals(SYNTHETIC_MODEL) && message.has("usage") && countedMessages.add(message.path("id").asText())) {
+            JsonNode usage = message.path("usage");
+            long input = inputTokens(usage);
+            long output = usage.path("output_tokens").asLong(0);
+            Usage turn = new Usage(input, output, prices.cost(model, input, output));
+            reported = reported.plus(turn);
+            signals.add(new AgentSignal.UsageDelta(turn));
+        }
+        return signals;
+    }
+
+    private List<AgentSignal> result(JsonNode event) {
+        result = Optional.of(event);
+        List<AgentSignal> signals = new ArrayList<>();
+        JsonNode usage = event.path("usage");
+        long input = Math.max(0, inputTokens(usage) - reported.inputTokens());
+        long output = Math.max(0, usage.path("output_tokens").asLong(0) - reported.outputTokens());
+        Optional<BigDecimal> cost = event.path("total_cost_usd").isNumber()
+                ? Optional.of(event.path("total_cost_usd").decimalValue()
+                        .subtract(reported.costUsd().orElse(BigDecimal.ZERO)).max(BigDecimal.ZERO))
+                : Optional.empty();
+        if (input > 0 || output > 0 || cost.isPresent()) {
+            Usage rest = new Usage(input, output, cost);
+            reported = reported.plus(rest);
+            signals.add(new AgentSignal.UsageDelta(rest));
+        }
+        if (event.path("is_error").asBoolean(false)) {
+            signals.add(new AgentSignal.Failure(error(event)));
+        }
+        return signals;
+    }
+
+    /** The kind of failure, from the HTTP status claude reports, else from its words. */
+    private static AgentError error(JsonNode result) {
+        List<String> errors = new ArrayList<>();
+        result.path("errors").forEach(error -> errors.add(error.asText()));
+        String message = result.path("result").isTextual() && !result.path("result").asText().isBlank()
+                ? result.path("result").asText()
+                : errors.isEmpty() ? "claude failed: " + result.path("subtype").asText("unknown error")
+                : String.join("; ", errors);
+        int status = result.path("api_error_status").asInt(0);
+        AgentError.Kind kind;
+        if (status == 401 || status == 403) {
+            kind = AgentError.Kind.AUTHENTICATION;
+        } else if (status == 429) {
+            kind = AgentError.Kind.RATE_LIMIT;
+        } else if (status >= 500) {
+            kind = AgentError.Kind.SERVER;
+        } else if (status == 413 || CONTEXT_OVERFLOW.matcher(message).find()) {
+            kind = AgentError.Kind.CONTEXT_OVERFLOW;
+        } else if (status == 0 && NETWORK_ERROR.matcher(message).find()) {
+            kind = AgentError.Kind.NETWORK;
+        } else {
+            kind = AgentError.Kind.OTHER;
+        }
+        return new AgentError(kind, message);
+    }
+
+    /** Every token sent to the model, cached or not. */
+    private static long inputTokens(JsonNode usage) {
+        return usage.path("input_tokens").asLong(0) + usage.path("cache_creation_input_tokens").asLong(0)
+                + usage.path("cache_read_input_tokens").asLong(0);
+    }
+
+    /** What a tool call is about, in a few words: its file, command or pattern, else its input. */
+    private static String detail(JsonNode input) {
+        for (String field : List.of("file_path", "notebook_path", "path", "command", "pattern", "url", "query",
+                "description")) {
+            if (input.path(field).isTextual()) {
+                return shortened(input.path(field).asText());
+            }
+        }
+        return shortened(input.toString());
+    }
+
+    private static String shortened(String text) {
+        return text.length() <= DETAIL_LENGTH ? text : text.substring(0, DETAIL_LENGTH) + "...";
+    }
+
+    private static Optional<JsonNode> parse(String line) {
+        if (!line.startsWith("{")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(JSON.readTree(line));
+        } catch (JsonProcessingException notJson) {
+            return Optional.empty();
+        }
+    }
+
+    private void rememberError(String line) {
+        if (line.isBlank()) {
+            return;
+        }
+        if (stderrTail.size() == STDERR_LINES_KEPT) {
+            stderrTail.removeFirst();
+        }
+        stderrTail.addLast(line);
+    }
+}

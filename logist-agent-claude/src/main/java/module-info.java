@@ -1,0 +1,8 @@
+/** The Claude Code agent: runs Anthropic's {@code claude} CLI non-interactively and reads its stream-json output. */
+module io.logist.agent.claude {
+    requires static com.google.auto.service;
+    requires io.logist.api;
+    requires com.fasterxml.jackson.databind;
+
+    provides io.logist.spi.AgentProvider with io.logist.agent.claude.ClaudeCodeProvider;
+}

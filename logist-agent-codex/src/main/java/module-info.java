@@ -1,0 +1,8 @@
+/** The Codex agent: runs OpenAI's {@code codex exec} non-interactively and reads its JSON Lines output. */
+module io.logist.agent.codex {
+    requires static com.google.auto.service;
+    requires io.logist.api;
+    requires com.fasterxml.jackson.databind;
+
+    provides io.logist.spi.AgentProvider with io.logist.agent.codex.CodexProvider;
+}
