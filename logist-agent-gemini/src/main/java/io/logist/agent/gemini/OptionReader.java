@@ -97,7 +97,7 @@ final class OptionReader {
         }
         if (!(value instanceof Map<?, ?> map)) {
             problems.add(was(name, value) + " but it must be a map of model: 'input/output' USD per million tokens,"
-                    + " such as {gemini-2.5-pro: '1.25/10'}");
+                    + " such as {my-model: '1.25/10'}");
             return PriceTable.EMPTY;
         }
         Map<String, PriceTable.Price> prices = new LinkedHashMap<>();
