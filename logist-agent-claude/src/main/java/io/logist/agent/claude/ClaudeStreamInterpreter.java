@@ -10,6 +10,7 @@ import io.logist.spi.AgentSignal;
 import io.logist.spi.OutputChannel;
 import io.logist.spi.OutputInterpreter;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -37,6 +38,7 @@ final class ClaudeStreamInterpreter implements OutputInterpreter {
     private static final String SYNTHETIC_MODEL = "<synthetic>";
     private static final int STDERR_LINES_KEPT = 5;
     private static final int DETAIL_LENGTH = 200;
+    private static final int COST_DECIMALS = 10;
 
     private final PriceTable prices;
     private final Set<String> countedMessages = new HashSet<>();
@@ -136,7 +138,7 @@ final class ClaudeStreamInterpreter implements OutputInterpreter {
         long input = Math.max(0, inputTokens(usage) - reported.inputTokens());
         long output = Math.max(0, usage.path("output_tokens").asLong(0) - reported.outputTokens());
         Optional<BigDecimal> cost = event.path("total_cost_usd").isNumber()
-                ? Optional.of(event.path("total_cost_usd").decimalValue()
+                ? Optional.of(dollars(event.path("total_cost_usd"))
                         .subtract(reported.costUsd().orElse(BigDecimal.ZERO)).max(BigDecimal.ZERO))
                 : Optional.empty();
         if (input > 0 || output > 0 || cost.isPresent()) {
@@ -174,6 +176,14 @@ final class ClaudeStreamInterpreter implements OutputInterpreter {
             kind = AgentError.Kind.OTHER;
         }
         return new AgentError(kind, message);
+    }
+
+    /**
+     * Claude adds its costs up in floating point and prints sums such as {@code 0.08864699999999999}; token
+     * prices are whole multiples of far less than a millionth of a cent, so this precision loses nothing real.
+     */
+    private static BigDecimal dollars(JsonNode cost) {
+        return cost.decimalValue().setScale(COST_DECIMALS, RoundingMode.HALF_UP).stripTrailingZeros();
     }
 
     /** Every token sent to the model, cached or not. */

@@ -61,6 +61,18 @@ class ClaudeStreamInterpreterTest {
     }
 
     @Test
+    void theFloatingPointNoiseOfClaudesCostSumIsRoundedAway() {
+        ClaudeStreamInterpreter interpreter = new ClaudeStreamInterpreter(PriceTable.NONE);
+
+        List<AgentSignal> signals = interpreter.onLine(OutputChannel.STDOUT, "{\"type\":\"result\","
+                + "\"is_error\":false,\"result\":\"ok\",\"total_cost_usd\":0.08864699999999999,"
+                + "\"usage\":{\"input_tokens\":29389,\"output_tokens\":32}}");
+
+        assertThat(signals).containsExactly(new AgentSignal.UsageDelta(
+                Usage.of(29389, 32, new BigDecimal("0.088647"))));
+    }
+
+    @Test
     void aMessageInSeveralLinesIsCountedOnce() {
         ClaudeStreamInterpreter interpreter = new ClaudeStreamInterpreter(PriceTable.NONE);
         String usage = "\"usage\":{\"input_tokens\":100,\"output_tokens\":7}";

@@ -200,6 +200,33 @@ class ScriptedModelServerTest {
     }
 
     @Test
+    void geminiStreamWithoutSseIsOneJsonArrayOfResponses() throws Exception {
+        try (ScriptedModelServer server = ScriptedModelServer.start(Script.of(Turn.answer("DONE")))) {
+            JsonNode chunks = json(new ModelClient(server).post("/v1beta/models/gemini-2.5-pro:streamGenerateContent",
+                    "{\"contents\": []}").body());
+
+            assertThat(chunks.isArray()).as("an array: %s", chunks).isTrue();
+            assertThat(chunks.path(0).path("candidates").path(0).path("content").path("parts").path(0).path("text")
+                    .asText()).isEqualTo("DONE");
+        }
+    }
+
+    @Test
+    void aScriptCanEndWithAnotherAnswerForEveryFurtherRequest() throws Exception {
+        try (ScriptedModelServer server = ScriptedModelServer.start(Script.of(Turn.answer("first"))
+                .thenAlways(Turn.fail(Failure.RATE_LIMITED)))) {
+            ModelClient client = new ModelClient(server);
+            String request = "{\"model\": \"m\", \"messages\": []}";
+
+            List<Integer> statuses = List.of(client.post("/v1/chat/completions", request).statusCode(),
+                    client.post("/v1/chat/completions", request).statusCode(),
+                    client.post("/v1/chat/completions", request).statusCode());
+
+            assertThat(statuses).containsExactly(200, 429, 429);
+        }
+    }
+
+    @Test
     void aRequestWithoutAKnownToolGetsTheFileAsText() throws Exception {
         try (ScriptedModelServer server = ScriptedModelServer.start(Script.of(Turn.writeFile("hello.txt", "hi")))) {
             JsonNode response = json(new ModelClient(server).post("/v1/chat/completions",
