@@ -36,17 +36,42 @@ final class ClineFailures {
     }
 
     /**
-     * The failure an error event reports.
+     * The failure an error event reports. When cline's class of the error or its logged HTTP status decided the
+     * kind, the message says so, since cline's own message may not (a refused key can read "Unauthorized" or
+     * anything the provider answered).
      *
      * @param errorClass cline's class of the error ({@code auth}, {@code context_window_exceeded}, ...)
      * @param message    its message
      * @param log        cline's log of the step, read only when the words say nothing
      */
     static AgentError classify(Optional<String> errorClass, String message, Path log) {
-        Kind kind = errorClass.flatMap(ClineFailures::byClass).or(() -> byWords(message))
-                .orElseGet(() -> lastLoggedStatus(log).stream().mapToObj(ClineFailures::byStatus).findFirst()
-                        .orElse(Kind.OTHER));
-        return new AgentError(kind, message);
+        Optional<Kind> byClass = errorClass.flatMap(ClineFailures::byClass);
+        if (byClass.isPresent()) {
+            return new AgentError(byClass.get(), describe(byClass.get()) + " (cline error class " + errorClass.get()
+                    + "): " + message);
+        }
+        Optional<Kind> byWords = byWords(message);
+        if (byWords.isPresent()) {
+            return new AgentError(byWords.get(), message);
+        }
+        OptionalInt status = lastLoggedStatus(log);
+        if (status.isPresent() && byStatus(status.getAsInt()) != Kind.OTHER) {
+            Kind kind = byStatus(status.getAsInt());
+            return new AgentError(kind, describe(kind) + " (HTTP " + status.getAsInt() + " in cline's log): "
+                    + message);
+        }
+        return new AgentError(Kind.OTHER, message);
+    }
+
+    private static String describe(Kind kind) {
+        return switch (kind) {
+            case AUTHENTICATION -> "authentication refused";
+            case RATE_LIMIT -> "rate limited";
+            case SERVER -> "model server error";
+            case CONTEXT_OVERFLOW -> "context window exceeded";
+            case NETWORK -> "model server unreachable";
+            case OTHER -> "failed";
+        };
     }
 
     private static Optional<Kind> byClass(String errorClass) {

@@ -97,8 +97,8 @@ class ClineOutputInterpreterTest {
         Recordings.feed(interpreter, OutputChannel.STDOUT, "error-401.jsonl");
 
         assertThat(Recordings.feed(interpreter, OutputChannel.STDERR, "error-401.stderr.txt")).isEmpty();
-        assertThat(interpreter.finish(1).error())
-                .contains(new AgentError(Kind.AUTHENTICATION, "API key not valid"));
+        assertThat(interpreter.finish(1).error()).contains(new AgentError(Kind.AUTHENTICATION,
+                "authentication refused (cline error class auth): API key not valid"));
     }
 
     @Test
@@ -107,8 +107,8 @@ class ClineOutputInterpreterTest {
 
         List<AgentSignal> signals = Recordings.feed(interpreter, OutputChannel.STDOUT, "error-500.jsonl");
 
-        assertThat(signals).containsExactly(
-                new AgentSignal.Failure(new AgentError(Kind.SERVER, "model server scripted error")));
+        assertThat(signals).containsExactly(new AgentSignal.Failure(new AgentError(Kind.SERVER,
+                "model server error (HTTP 500 in cline's log): model server scripted error")));
     }
 
     @Test

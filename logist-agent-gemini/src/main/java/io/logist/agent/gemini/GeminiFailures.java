@@ -56,13 +56,23 @@ final class GeminiFailures {
         return new AgentError(kind, message);
     }
 
-    /** What an exit code says when no result line did: the CLI exits with the HTTP status modulo 256. */
-    static Kind byExitCode(int exitCode) {
-        if (FATAL_EXIT_CODES.containsKey(exitCode)) {
-            return FATAL_EXIT_CODES.get(exitCode);
+    /**
+     * What an exit code says when no result line did: the CLI exits with the HTTP status modulo 256, or with a
+     * code of its own for fatal errors.
+     *
+     * @param stderrTail the last lines of standard error, which say more
+     */
+    static AgentError byExitCode(int exitCode, String stderrTail) {
+        String message = "gemini exited with code " + exitCode;
+        Kind kind = FATAL_EXIT_CODES.getOrDefault(exitCode, Kind.OTHER);
+        Optional<Integer> status = STATUSES.stream().filter(code -> code % 256 == exitCode).findFirst();
+        if (status.isPresent()) {
+            kind = byStatus(status.get());
+            message += " (HTTP " + status.get() + ")";
+        } else if (kind == Kind.AUTHENTICATION) {
+            message += " (authentication failed)";
         }
-        return STATUSES.stream().filter(status -> status % 256 == exitCode).findFirst()
-                .map(GeminiFailures::byStatus).orElse(Kind.OTHER);
+        return new AgentError(kind, stderrTail.isBlank() ? message : message + ": " + stderrTail);
     }
 
     private static Optional<Integer> httpStatus(String message) {

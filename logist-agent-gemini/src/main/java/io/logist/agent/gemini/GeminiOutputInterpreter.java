@@ -85,8 +85,7 @@ final class GeminiOutputInterpreter implements OutputInterpreter {
     @Override
     public AgentOutcome finish(int exitCode) {
         Optional<AgentError> failure = error.or(() -> exitCode == 0 ? Optional.empty()
-                : Optional.of(new AgentError(GeminiFailures.byExitCode(exitCode), "gemini exited with code "
-                        + exitCode + (stderrTail.isEmpty() ? "" : ": " + String.join("\n", stderrTail)))));
+                : Optional.of(GeminiFailures.byExitCode(exitCode, String.join("\n", stderrTail))));
         return new AgentOutcome(turn.toString(), failure);
     }
 

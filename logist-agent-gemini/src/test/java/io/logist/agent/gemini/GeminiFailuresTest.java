@@ -29,13 +29,16 @@ class GeminiFailuresTest {
 
     @Test
     void anExitCodeIsReadAsTheHttpStatusModulo256OrAFatalCode() {
-        assertThat(GeminiFailures.byExitCode(145)).isEqualTo(Kind.AUTHENTICATION);
-        assertThat(GeminiFailures.byExitCode(147)).isEqualTo(Kind.AUTHENTICATION);
-        assertThat(GeminiFailures.byExitCode(173)).isEqualTo(Kind.RATE_LIMIT);
-        assertThat(GeminiFailures.byExitCode(244)).isEqualTo(Kind.SERVER);
-        assertThat(GeminiFailures.byExitCode(247)).isEqualTo(Kind.SERVER);
-        assertThat(GeminiFailures.byExitCode(41)).isEqualTo(Kind.AUTHENTICATION);
-        assertThat(GeminiFailures.byExitCode(144)).isEqualTo(Kind.OTHER);
-        assertThat(GeminiFailures.byExitCode(1)).isEqualTo(Kind.OTHER);
+        assertThat(GeminiFailures.byExitCode(145, "")).isEqualTo(
+                new AgentError(Kind.AUTHENTICATION, "gemini exited with code 145 (HTTP 401)"));
+        assertThat(GeminiFailures.byExitCode(147, "").kind()).isEqualTo(Kind.AUTHENTICATION);
+        assertThat(GeminiFailures.byExitCode(173, "").kind()).isEqualTo(Kind.RATE_LIMIT);
+        assertThat(GeminiFailures.byExitCode(244, "").kind()).isEqualTo(Kind.SERVER);
+        assertThat(GeminiFailures.byExitCode(247, "").kind()).isEqualTo(Kind.SERVER);
+        assertThat(GeminiFailures.byExitCode(41, "Invalid auth method selected.")).isEqualTo(new AgentError(
+                Kind.AUTHENTICATION, "gemini exited with code 41 (authentication failed): Invalid auth method selected."));
+        assertThat(GeminiFailures.byExitCode(144, "").kind()).isEqualTo(Kind.OTHER);
+        assertThat(GeminiFailures.byExitCode(1, "boom")).isEqualTo(
+                new AgentError(Kind.OTHER, "gemini exited with code 1: boom"));
     }
 }

@@ -136,7 +136,7 @@ class GeminiOutputInterpreterTest {
         AgentError error = interpreter.finish(244).error().orElseThrow();
 
         assertThat(error.kind()).isEqualTo(Kind.SERVER);
-        assertThat(error.message()).startsWith("gemini exited with code 244: ")
+        assertThat(error.message()).startsWith("gemini exited with code 244 (HTTP 500): ")
                 .contains("Max attempts reached", "status: 500")
                 .doesNotContain("256-color");
     }
