@@ -1,0 +1,37 @@
+package io.logist.agent.aider;
+
+import io.logist.spi.AgentSignal;
+import io.logist.spi.OutputChannel;
+import io.logist.spi.OutputInterpreter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Aider output assembled from its documentation under {@code documented/} (see its README), fed line by line. */
+final class Documented {
+    private Documented() {
+    }
+
+    static List<String> lines(String name) {
+        try (InputStream in = Documented.class.getResourceAsStream("documented/" + name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no documented sample " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every signal the interpreter returned for the recording's lines, in order. */
+    static List<AgentSignal> feed(OutputInterpreter interpreter, OutputChannel channel, String name) {
+        List<AgentSignal> signals = new ArrayList<>();
+        for (String line : lines(name)) {
+            signals.addAll(interpreter.onLine(channel, line));
+        }
+        return signals;
+    }
+}

@@ -1,0 +1,8 @@
+/** The Cline agent: runs the {@code cline} command line as a Logist agent. */
+module io.logist.agent.cline {
+    requires static com.google.auto.service;
+    requires io.logist.api;
+    requires com.fasterxml.jackson.databind;
+
+    provides io.logist.spi.AgentProvider with io.logist.agent.cline.ClineAgentProvider;
+}

@@ -1,0 +1,166 @@
+package io.logist.agent.gemini;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.logist.Usage;
+import io.logist.spi.AgentError;
+import io.logist.spi.AgentOutcome;
+import io.logist.spi.AgentSignal;
+import io.logist.spi.OutputChannel;
+import io.logist.spi.OutputInterpreter;
+import java.math.BigDecimal;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads {@code gemini -o stream-json}: one JSON event a line ({@code init}, {@code message}, {@code tool_use},
+ * {@code tool_result}, {@code error}, {@code result}). Assistant messages arrive as deltas and are reported
+ * whole, once the turn ends with a tool call or the result; the final message is the text of the last turn.
+ * The CLI reports tokens once, in the result, and no cost; the cost comes from the configured prices.
+ */
+final class GeminiOutputInterpreter implements OutputInterpreter {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Enough of standard error to say why the CLI died, without carrying its stack traces into events. */
+    private static final int STDERR_LINES_KEPT = 5;
+    private static final int DETAIL_LENGTH = 200;
+    /** The tool parameters that say best what a call does, in the order they are looked for. */
+    private static final List<String> TELLING_PARAMETERS =
+            List.of("file_path", "absolute_path", "dir_path", "path", "command", "pattern", "url", "query");
+
+    private final PriceTable prices;
+    private final StringBuilder turn = new StringBuilder();
+    private final Deque<String> stderrTail = new ArrayDeque<>();
+    private Optional<AgentError> error = Optional.empty();
+
+    GeminiOutputInterpreter(PriceTable prices) {
+        this.prices = prices;
+    }
+
+    @Override
+    public List<AgentSignal> onLine(OutputChannel channel, String line) {
+        if (channel == OutputChannel.STDERR) {
+            rememberStderr(line);
+            return List.of();
+        }
+        Optional<JsonNode> parsed = parse(line);
+        if (parsed.isEmpty()) {
+            return List.of();
+        }
+        JsonNode event = parsed.get();
+        return switch (event.path("type").asText()) {
+            case "init" -> text(event, "session_id").<List<AgentSignal>>map(id -> List.of(new AgentSignal.Session(id)))
+                    .orElse(List.of());
+            case "message" -> {
+                if ("assistant".equals(event.path("role").asText())) {
+                    turn.append(event.path("content").asText());
+                }
+                yield List.of();
+            }
+            case "tool_use" -> {
+                List<AgentSignal> signals = new ArrayList<>(endTurn());
+                turn.setLength(0);
+                signals.add(new AgentSignal.ToolCall(event.path("tool_name").asText("tool"),
+                        detail(event.path("parameters"))));
+                yield signals;
+            }
+            case "error" -> {
+                if (!"error".equals(event.path("severity").asText())) {
+                    yield List.of();
+                }
+                AgentError failure = GeminiFailures.classify(event.path("message").asText());
+                error = Optional.of(failure);
+                yield List.of(new AgentSignal.Failure(failure));
+            }
+            case "result" -> result(event);
+            default -> List.of();
+        };
+    }
+
+    @Override
+    public AgentOutcome finish(int exitCode) {
+        Optional<AgentError> failure = error.or(() -> exitCode == 0 ? Optional.empty()
+                : Optional.of(GeminiFailures.byExitCode(exitCode, String.join("\n", stderrTail))));
+        return new AgentOutcome(turn.toString(), failure);
+    }
+
+    private List<AgentSignal> result(JsonNode event) {
+        List<AgentSignal> signals = new ArrayList<>(endTurn());
+        usage(event.path("stats")).ifPresent(usage -> signals.add(new AgentSignal.UsageDelta(usage)));
+        if ("error".equals(event.path("status").asText())) {
+            AgentError failure = GeminiFailures.classify(event.path("error").path("message").asText("gemini failed"));
+            error = Optional.of(failure);
+            signals.add(new AgentSignal.Failure(failure));
+        }
+        return signals;
+    }
+
+    private List<AgentSignal> endTurn() {
+        return turn.toString().isBlank() ? List.of() : List.of(new AgentSignal.Message(turn.toString()));
+    }
+
+    /** The step's tokens, priced when every model that used tokens has a configured price. */
+    private Optional<Usage> usage(JsonNode stats) {
+        long input = stats.path("input_tokens").asLong();
+        long output = stats.path("output_tokens").asLong();
+        if (input <= 0 && output <= 0) {
+            return Optional.empty();
+        }
+        Optional<BigDecimal> cost = Optional.of(BigDecimal.ZERO);
+        for (Iterator<Map.Entry<String, JsonNode>> models = stats.path("models").fields(); models.hasNext(); ) {
+            Map.Entry<String, JsonNode> model = models.next();
+            long modelInput = model.getValue().path("input_tokens").asLong();
+            long modelOutput = model.getValue().path("output_tokens").asLong();
+            if (modelInput > 0 || modelOutput > 0) {
+                Optional<BigDecimal> priced = prices.cost(model.getKey(), modelInput, modelOutput);
+                cost = cost.flatMap(sum -> priced.map(sum::add));
+            }
+        }
+        boolean anyModel = stats.path("models").size() > 0;
+        return Optional.of(new Usage(input, output, anyModel ? cost : Optional.empty()));
+    }
+
+    private static String detail(JsonNode parameters) {
+        for (String name : TELLING_PARAMETERS) {
+            if (parameters.path(name).isTextual()) {
+                return shorten(parameters.path(name).asText());
+            }
+        }
+        return shorten(parameters.isMissingNode() ? "" : parameters.toString());
+    }
+
+    private static String shorten(String text) {
+        return text.length() <= DETAIL_LENGTH ? text : text.substring(0, DETAIL_LENGTH - 3) + "...";
+    }
+
+    private static Optional<String> text(JsonNode event, String field) {
+        return Optional.of(event.path(field)).filter(JsonNode::isTextual).map(JsonNode::asText)
+                .filter(value -> !value.isBlank());
+    }
+
+    private static Optional<JsonNode> parse(String line) {
+        if (!line.stripLeading().startsWith("{")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(JSON.readTree(line)).filter(JsonNode::isObject);
+        } catch (JsonProcessingException notJson) {
+            return Optional.empty();
+        }
+    }
+
+    private void rememberStderr(String line) {
+        if (line.isBlank() || line.startsWith("    at ")) {
+            return;
+        }
+        if (stderrTail.size() == STDERR_LINES_KEPT) {
+            stderrTail.removeFirst();
+        }
+        stderrTail.addLast(line);
+    }
+}

@@ -1,0 +1,8 @@
+/** The Gemini CLI agent: runs Google's {@code gemini} command line as a Logist agent. */
+module io.logist.agent.gemini {
+    requires static com.google.auto.service;
+    requires io.logist.api;
+    requires com.fasterxml.jackson.databind;
+
+    provides io.logist.spi.AgentProvider with io.logist.agent.gemini.GeminiAgentProvider;
+}
