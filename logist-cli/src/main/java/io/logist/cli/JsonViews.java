@@ -25,6 +25,7 @@ import io.logist.StepPreview;
 import io.logist.Usage;
 import io.logist.event.JobEvent;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,12 +48,15 @@ final class JsonViews {
             .build();
     /**
      * Turns event records into trees the way the file store writes them to {@code events.jsonl}: empty
-     * optionals left out, instants as ISO-8601 text, job ids bare, map keys sorted, decimals as written.
+     * optionals left out, instants as ISO-8601 text, job ids and paths as plain text, map keys sorted, decimals
+     * as written.
      */
     private static final JsonMapper EVENTS = JsonMapper.builder()
             .addModule(new Jdk8Module())
             .addModule(new JavaTimeModule())
-            .addModule(new SimpleModule().addSerializer(JobId.class, ToStringSerializer.instance))
+            .addModule(new SimpleModule()
+                    .addSerializer(JobId.class, ToStringSerializer.instance)
+                    .addSerializer(Path.class, ToStringSerializer.instance))
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
