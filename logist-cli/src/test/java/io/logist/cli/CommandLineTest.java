@@ -192,6 +192,7 @@ class CommandLineTest {
     @Test
     void everyCommandIsRegistered() {
         CommandLine job = Main.commandLine(environment(Map.of())).getSubcommands().get("job");
-        assertThat(job.getSubcommands()).containsOnlyKeys("create", "activate", "list", "status", "step", "run");
+        assertThat(job.getSubcommands()).containsOnlyKeys("create", "activate", "list", "status", "step", "run", "recover",
+                "attach");
     }
 }
