@@ -88,6 +88,12 @@ final class CrashRecovery {
                 }
             } catch (JobLockedException e) {
                 LOG.debug("job {} is owned by a live process: {}", job.id(), e.getMessage());
+            } catch (RuntimeException e) {
+                if (id.isPresent()) {
+                    throw e;
+                }
+                // One job that cannot be recovered must not keep the others from it.
+                LOG.warn("Job {} could not be recovered and stays as it is: {}", job.id(), e.getMessage(), e);
             }
         }
         return List.copyOf(recovered);

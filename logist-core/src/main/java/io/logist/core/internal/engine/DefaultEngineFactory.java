@@ -28,7 +28,12 @@ public final class DefaultEngineFactory implements EngineFactory {
                 new AgentContext(home, env, options.clock()));
         Engine engine = new Engine(store, instances, new GitWorkspaces(), userConfig, env, options.clock());
         if (options.recoverOnStart()) {
-            engine.recover(Optional.empty());
+            try {
+                engine.recover(Optional.empty());
+            } catch (RuntimeException e) {
+                engine.close();
+                throw e;
+            }
         }
         return engine;
     }
