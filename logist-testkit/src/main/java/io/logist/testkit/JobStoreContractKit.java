@@ -137,7 +137,7 @@ public abstract class JobStoreContractKit {
     /** One event of every type, with sequence numbers 1, 2, 3 and so on. */
     public static List<JobEvent> sampleEvents(JobId id) {
         return List.of(
-                new JobCreated(1, T0, id),
+                new JobCreated(1, T0, sampleJob(id, T0)),
                 new StateChanged(2, T0.plusSeconds(1), JobStatus.PENDING, JobStatus.RUNNING, "run", Optional.empty()),
                 new StepStarted(3, T0.plusSeconds(2), 1, "worker", "mock", "host", false),
                 new PhaseChanged(4, T0.plusSeconds(3), 1, StepPhase.EXECUTING),

@@ -26,7 +26,11 @@ public final class DefaultEngineFactory implements EngineFactory {
         JobStore store = options.store().orElseGet(() -> new FileJobStore(home));
         PluginInstances instances = new PluginInstances(plugins, new RunnerContext(home, env, options.clock()),
                 new AgentContext(home, env, options.clock()));
-        return new Engine(store, instances, new GitWorkspaces(), userConfig, env, options.clock());
+        Engine engine = new Engine(store, instances, new GitWorkspaces(), userConfig, env, options.clock());
+        if (options.recoverOnStart()) {
+            engine.recover(Optional.empty());
+        }
+        return engine;
     }
 
     private static Path defaultHome(Map<String, String> env) {

@@ -20,6 +20,8 @@ import io.logist.StepPreview;
 import io.logist.StoreException;
 import io.logist.Usage;
 import io.logist.core.internal.config.SettingsResolver;
+import io.logist.core.internal.runner.JobProcesses;
+import io.logist.core.internal.runner.ProcFs;
 import io.logist.core.internal.workspace.GitWorkspaces;
 import io.logist.event.JobCreated;
 import io.logist.event.JobEvent;
@@ -56,6 +58,8 @@ final class Engine implements Logist {
     private final GitWorkspaces workspaces;
     private final SettingsResolver resolver;
     private final StepExecutor executor;
+    private final CrashRecovery recovery;
+    private final OrphanSweep orphans;
     private final Path userConfig;
     private final Map<String, String> environment;
     private final Clock clock;
@@ -75,6 +79,9 @@ final class Engine implements Logist {
         plugins.runners().forEach(p -> runnerOptions.put(p.id(), p.options()));
         this.resolver = new SettingsResolver(agentOptions, runnerOptions);
         this.executor = new StepExecutor(store, workspaces, instances, environment, clock);
+        JobProcesses processes = new JobProcesses(ProcFs.system(), instances.home());
+        this.recovery = new CrashRecovery(store, workspaces, executor, processes, clock);
+        this.orphans = new OrphanSweep(store, processes, instances.home(), clock);
     }
 
     @Override
@@ -119,7 +126,7 @@ final class Engine implements Logist {
         JobInfo job = JobInfo.draft(id, spec.name(), prompt.get(), repo.get(), base, baseCommit,
                 settings.branchPrefix() + id, store.directory(id).resolve("workspace"), settings, now);
         store.create(job);
-        new JobJournal(store, id, List.of(), clock).emit((seq, ts) -> new JobCreated(seq, ts, id));
+        new JobJournal(store, id, List.of(), clock).emit((seq, ts) -> new JobCreated(seq, ts, job));
         return id;
     }
 
@@ -200,7 +207,8 @@ final class Engine implements Logist {
     private JobResult drive(JobId id, Observer observer, boolean single) {
         try (JobLock ignored = store.lock(id(id), single ? "step" : "run")) {
             JobJournal journal = new JobJournal(store, id, List.of(observer), clock);
-            JobInfo job = transition(journal, load(id), JobAction.START, Optional.empty());
+            JobInfo job = transition(journal, recovery.recoverOwned(load(id), journal), JobAction.START,
+                    Optional.empty());
             int stepsRun = 0;
             while (true) {
                 Optional<OwnerRequest> request = store.takeRequest(id);
@@ -328,6 +336,9 @@ final class Engine implements Logist {
 
     @Override
     public List<String> clean(Cleanup what) {
+        if (what instanceof Cleanup.Orphans) {
+            return orphans.sweep();
+        }
         throw new UnsupportedOperationException("clean");
     }
 
@@ -338,12 +349,12 @@ final class Engine implements Logist {
 
     @Override
     public List<JobInfo> recover(Optional<JobId> id) {
-        throw new UnsupportedOperationException("recover");
+        return recovery.recover(id);
     }
 
     @Override
     public JobResult attach(JobId id, Observer observer) {
-        throw new UnsupportedOperationException("attach");
+        return new JobAttachment(store, clock).follow(id(id), observer);
     }
 
     @Override

@@ -65,7 +65,7 @@ final class JobJournal {
     }
 
     /** An observer's failure is logged and never reaches the state machine. */
-    private static void notifySafely(Observer observer, Runnable call) {
+    static void notifySafely(Observer observer, Runnable call) {
         try {
             call.run();
         } catch (RuntimeException e) {

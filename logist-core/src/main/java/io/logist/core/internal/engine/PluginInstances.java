@@ -5,6 +5,7 @@ import io.logist.spi.Agent;
 import io.logist.spi.AgentContext;
 import io.logist.spi.Runner;
 import io.logist.spi.RunnerContext;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -29,6 +30,11 @@ final class PluginInstances implements AutoCloseable {
 
     Plugins plugins() {
         return plugins;
+    }
+
+    /** The Logist home the runners were built with. */
+    Path home() {
+        return runnerContext.home();
     }
 
     Runner runner(String id) {

@@ -13,6 +13,7 @@ import io.logist.core.internal.verdict.Verdict;
 import io.logist.core.internal.verdict.VerdictParser;
 import io.logist.core.internal.verdict.VerdictResult;
 import io.logist.core.internal.workspace.GitWorkspaces;
+import io.logist.event.ExecutionReattached;
 import io.logist.event.ExecutionStarted;
 import io.logist.event.PhaseChanged;
 import io.logist.event.StepFinished;
@@ -36,8 +37,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Runs one step through its phases: provisions the workspace and the prompt, starts the agent on the runner,
@@ -131,6 +134,96 @@ final class StepExecutor {
                 watched.exitCode().orElse(-1)));
         boolean fatal = ending.error().map(e -> e.kind() == AgentError.Kind.AUTHENTICATION).orElse(false);
         return finish(journal, job, step, live, ending, fatal, watched.request());
+    }
+
+    /**
+     * Crash recovery: follows step {@code running} again after the process that ran it died, when its runner
+     * finds the execution still there. The step moves to {@code RECOVERING}, the re-attach is recorded, and the
+     * step goes back to {@code EXECUTING} and ends like any other, watched, harvested and committed under the
+     * same number. The runner delivers the execution's whole output again so that the interpreter reads all of
+     * it; the step log notes where the repeat starts.
+     *
+     * @return empty when the execution is gone
+     */
+    Optional<Report> reattach(JobInfo job, JobJournal journal, StepInfo running) {
+        JobSettings settings = job.settings();
+        RoleSettings role = settings.role(running.role()).orElseThrow(() ->
+                new IllegalStateException("role '" + running.role() + "' is not configured"));
+        int n = running.n();
+        Path stepDir = createStepDirectory(job, n);
+        Map<String, Object> agentOptions = settings.agentOptions(running.agent());
+        Path promptFile = stepDir.resolve("prompt.md");
+        // Following needs the output, not the prompt: a prompt lost with the step directory stops nothing.
+        String prompt = Files.exists(promptFile) ? read(promptFile) : "";
+        StepRequest request = new StepRequest(job.id(), n, role.name(), prompt, job.workspace(), stepDir,
+                agentOptions, Budget.remaining(job, journal.now()));
+        Agent agent = instances.agent(running.agent());
+        StepEnvironment env = StepEnvironment.of(settings, agentOptions, environmentOnly(agent, request), environment);
+        StepInfo step = running;
+        LiveStep live;
+        Watched watched;
+        try (StepLog log = store.openLog(job.id(), running.log().toString())) {
+            log.append("# logist: re-attaching to the execution " + running.execution()
+                    + " after its process died; its whole output follows again");
+            live = new LiveStep(job, n, journal, log, agent.interpreter(request), env, clock);
+            Optional<Execution> found = instances.runner(running.runner()).reattach(running.execution(), live);
+            if (found.isEmpty()) {
+                log.append("# logist: the execution is gone");
+                return Optional.empty();
+            }
+            if (step.phase() != StepPhase.RECOVERING) {
+                step = phase(journal, step, StepPhase.RECOVERING);
+            }
+            Map<String, String> handle = found.get().handle();
+            journal.emit((seq, ts) -> new ExecutionReattached(seq, ts, n, handle));
+            step = phase(journal, step, StepPhase.EXECUTING).withExecution(handle);
+            journal.save(job.withStep(step, journal.now()));
+            watched = watch(job, found.get(), live, settings.limits(), step.startedAt());
+        }
+        step = phase(journal, step, StepPhase.HARVESTING);
+        Ending ending = watched.stopped().orElseGet(() -> harvest(journal, job, n, running.agent(), live,
+                watched.exitCode().orElse(-1)));
+        boolean fatal = ending.error().map(e -> e.kind() == AgentError.Kind.AUTHENTICATION).orElse(false);
+        return Optional.of(finish(journal, job, step, live, ending, fatal, watched.request()));
+    }
+
+    /**
+     * The invocation an agent would make, for its environment (the secrets to redact) only. The agent may write
+     * files into the step directory while preparing, and the re-attached execution may be reading them: it
+     * prepares in a scratch directory that is removed again.
+     */
+    private static Invocation environmentOnly(Agent agent, StepRequest request) {
+        Path scratch;
+        try {
+            scratch = Files.createTempDirectory(request.stepDirectory(), "reattach-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a scratch directory in " + request.stepDirectory(), e);
+        }
+        try {
+            return agent.prepare(new StepRequest(request.jobId(), request.step(), request.role(), request.prompt(),
+                    request.workspace(), scratch, request.options(), request.budget()));
+        } finally {
+            deleteRecursively(scratch);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            throw new UncheckedIOException("cannot remove the scratch directory " + dir,
+                    e instanceof IOException io ? io : ((UncheckedIOException) e).getCause());
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
     }
 
     /** How the step ended, before the checkpoint. */
@@ -244,7 +337,7 @@ final class StepExecutor {
         return new Report(updated, fatal, request);
     }
 
-    private static StepInfo phase(JobJournal journal, StepInfo step, StepPhase next) {
+    static StepInfo phase(JobJournal journal, StepInfo step, StepPhase next) {
         if (!step.phase().canMoveTo(next)) {
             throw new IllegalStateException("step " + step.n() + " cannot move from " + step.phase() + " to " + next);
         }
@@ -256,7 +349,9 @@ final class StepExecutor {
     private static String reviewBase(JobInfo job) {
         for (int i = job.steps().size() - 1; i >= 0; i--) {
             StepInfo step = job.steps().get(i);
-            if (step.role().equals(StepPlan.SUPERVISOR) && step.commit().isPresent()) {
+            // An interrupted review reviewed nothing: its checkpoint is the commit it started from.
+            if (step.role().equals(StepPlan.SUPERVISOR) && step.commit().isPresent()
+                    && step.outcome().orElse(null) != StepOutcome.INTERRUPTED) {
                 return step.commit().get();
             }
         }

@@ -8,7 +8,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,8 +18,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A command the host runner started with {@code setsid}: the process is the leader of its own session and
- * process group, so its pid is also the group id and the session id of everything it starts.
+ * A command the host runner started with {@code setsid}: the wrapper that runs it is the leader of its own
+ * session and process group, so its pid is also the group id and the session id of everything it starts.
+ * The execution is either a child of this JVM, or one that another (dead) process started and this one
+ * found again from its {@link HostHandle}: then liveness comes from {@code /proc} and the exit code from the
+ * file the wrapper writes.
  */
 final class HostExecution implements Execution {
     /**
@@ -29,47 +31,66 @@ final class HostExecution implements Execution {
      */
     private static final int KILL_ATTEMPTS = 100;
 
+    /** What a shell reports for a command killed by SIGKILL: the exit code of a wrapper that recorded none. */
+    static final int KILLED_EXIT_CODE = 128 + 9;
+
     private static final Logger LOG = LoggerFactory.getLogger(HostExecution.class);
     private static final Duration POLL = Duration.ofMillis(20);
 
-    private final Process process;
-    private final long pid;
-    private final Map<String, String> handle;
-    private final OutputPump output;
+    private final HostHandle handle;
+    private final Optional<Process> child;
+    private final OutputFollower output;
     private final HostTools tools;
     private final ProcFs proc;
     private final Ticker ticker;
+    private final long pid;
 
-    private HostExecution(Process process, Map<String, String> handle, OutputPump output, HostTools tools,
+    private HostExecution(HostHandle handle, Optional<Process> child, OutputSink sink, HostTools tools,
                           ProcFs proc, Ticker ticker) {
-        this.process = process;
-        this.pid = process.pid();
         this.handle = handle;
-        this.output = output;
+        this.child = child;
         this.tools = tools;
         this.proc = proc;
         this.ticker = ticker;
+        this.pid = handle.pid();
+        this.output = OutputFollower.start("logist-host-" + pid, handle.files(), sink, () -> !isAlive());
     }
 
     /**
-     * Takes over a process just started with {@code setsid}: starts reading its output and feeds its stdin.
+     * Takes over a process just started with {@code setsid}: starts following its output and feeds its stdin.
      *
      * @param stdin written and closed when present; when absent the pipe stays open and unwritten until the
      *              process exits (the JDK closes it then), like a terminal nobody answers
      */
-    static HostExecution adopt(Process process, Optional<String> stdin, OutputSink sink, HostTools tools,
-                               ProcFs proc, Ticker ticker, String host) {
+    static HostExecution adopt(Process process, ExecutionFiles files, Optional<String> stdin, OutputSink sink,
+                               HostTools tools, ProcFs proc, Ticker ticker, String host) {
         long pid = process.pid();
-        String name = "logist-host-" + pid;
-        OutputPump output = OutputPump.start(name, process.getInputStream(), process.getErrorStream(), sink, ticker);
-        stdin.ifPresent(text -> feed(process.getOutputStream(), text, name + "-stdin"));
-        Map<String, String> handle = new HashMap<>();
-        handle.put("pid", Long.toString(pid));
-        handle.put("pgid", Long.toString(pid));
-        handle.put("host", host);
+        stdin.ifPresent(text -> feed(process.getOutputStream(), text, "logist-host-" + pid + "-stdin"));
         // A process that already ended has no start time left to read; it cannot be re-attached anyway.
-        proc.stat(pid).ifPresent(stat -> handle.put("startTime", Long.toString(stat.startTime())));
-        return new HostExecution(process, Map.copyOf(handle), output, tools, proc, ticker);
+        Optional<Long> startTime = proc.stat(pid).map(ProcStat::startTime);
+        return new HostExecution(new HostHandle(pid, startTime, host, files), Optional.of(process), sink, tools,
+                proc, ticker);
+    }
+
+    /**
+     * Finds an execution started by another process again: the same process still runs (its pid with the
+     * start time recorded, and not a zombie), or it ended and left its exit code. Either way its whole output
+     * is delivered to {@code sink} again, from the first line.
+     *
+     * @return empty when the execution ended without recording an exit code, or its pid now names another
+     *         process
+     */
+    static Optional<Execution> reattach(HostHandle handle, OutputSink sink, HostTools tools, ProcFs proc,
+                                        Ticker ticker) {
+        if (!runs(handle, proc) && handle.files().exitCode().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new HostExecution(handle, Optional.empty(), sink, tools, proc, ticker));
+    }
+
+    private static boolean runs(HostHandle handle, ProcFs proc) {
+        return handle.startTime().flatMap(startTime -> proc.stat(handle.pid())
+                .filter(stat -> stat.startTime() == startTime && !stat.isDead())).isPresent();
     }
 
     /** Writes on its own thread: a process that reads its input late must not block the caller of start. */
@@ -86,18 +107,19 @@ final class HostExecution implements Execution {
     }
 
     /**
-     * {@code pid}, {@code pgid} (the same number: the process leads its group and session), {@code startTime}
+     * {@code pid}, {@code pgid} (the same number: the wrapper leads its group and session), {@code startTime}
      * (field 22 of {@code /proc/<pid>/stat}, clock ticks after boot, which tells a reused pid apart; missing
-     * when the process had already ended) and {@code host} (where the pid is valid).
+     * when the process had already ended), {@code host} (where the pid is valid), and the files
+     * {@code stdout}, {@code stderr} and {@code exit}.
      */
     @Override
     public Map<String, String> handle() {
-        return handle;
+        return handle.toMap();
     }
 
     @Override
     public boolean isAlive() {
-        return process.isAlive();
+        return child.map(Process::isAlive).orElseGet(() -> runs(handle, proc));
     }
 
     /**
@@ -107,22 +129,34 @@ final class HostExecution implements Execution {
     @Override
     public Optional<Integer> waitFor(Duration timeout) throws InterruptedException {
         long deadline = ticker.deadline(timeout);
-        if (!process.waitFor(Math.min(timeout.toNanos(), Ticker.LONGEST.toNanos()), TimeUnit.NANOSECONDS)
-                || !output.awaitDrained(deadline)) {
+        if (child.isPresent()) {
+            if (!child.get().waitFor(Math.min(timeout.toNanos(), Ticker.LONGEST.toNanos()), TimeUnit.NANOSECONDS)) {
+                return Optional.empty();
+            }
+        } else {
+            while (runs(handle, proc)) {
+                if (ticker.passed(deadline)) {
+                    return Optional.empty();
+                }
+                TimeUnit.NANOSECONDS.sleep(POLL.toNanos());
+            }
+        }
+        if (!output.awaitFinished(ticker, deadline)) {
             return Optional.empty();
         }
-        return Optional.of(process.exitValue());
+        return Optional.of(child.map(Process::exitValue).orElseGet(() ->
+                handle.files().exitCode().orElse(KILLED_EXIT_CODE)));
     }
 
     /**
      * SIGTERM to the session, up to {@code grace} for it to exit, then SIGKILL until nothing is left. Also
      * sweeps an execution that already exited, since processes it left in the background live on in its
      * session. A process that started a session of its own is found only while its ancestors still lead to
-     * this process (through {@link ProcessHandle#descendants()}); once re-parented it is out of reach.
+     * the wrapper (through {@link ProcessHandle#descendants()}); once re-parented it is out of reach.
      */
     @Override
     public synchronized void terminate(Duration grace) {
-        List<ProcessHandle> descendants = process.descendants().toList();
+        List<ProcessHandle> descendants = processHandle().map(h -> h.descendants().toList()).orElse(List.of());
         Remaining remaining = remaining(descendants);
         if (remaining.pids().isEmpty()) {
             return;
@@ -155,9 +189,14 @@ final class HostExecution implements Execution {
     private record Remaining(boolean sessionRunning, List<Long> pids) {
     }
 
+    /** The process, while it is still the one this execution started. */
+    private Optional<ProcessHandle> processHandle() {
+        return child.map(Process::toHandle).or(() -> runs(handle, proc) ? ProcessHandle.of(pid) : Optional.empty());
+    }
+
     private Remaining remaining(List<ProcessHandle> descendants) {
         TreeSet<Long> pids = new TreeSet<>();
-        if (process.isAlive()) {
+        if (isAlive()) {
             pids.add(pid);
         }
         proc.sessionMembers(pid).forEach(stat -> pids.add(stat.pid()));

@@ -8,8 +8,10 @@ import io.logist.spi.RunnerContext;
 import io.logist.spi.RunnerProvider;
 
 /**
- * The {@code host} runner: agents run as local processes, each in its own session. Needs Linux with
- * {@code setsid} and {@code kill} on the {@code PATH}.
+ * The {@code host} runner: agents run as local processes, each in its own session, writing their output to
+ * files of the step directory, so that a crashed Logist can re-attach to them. Every agent process gets
+ * {@code LOGIST_HOME} and {@code LOGIST_JOB} in its environment, by which crash recovery and the orphan sweep
+ * find it. Needs Linux with {@code setsid}, {@code kill} and {@code sh} on the {@code PATH}.
  */
 @AutoService(RunnerProvider.class)
 public final class HostRunnerProvider implements RunnerProvider {
@@ -37,6 +39,7 @@ public final class HostRunnerProvider implements RunnerProvider {
      */
     @Override
     public Runner create(RunnerContext context) {
-        return new HostRunner(HostTools.locate(context.environment()), ProcFs.system(), Ticker.SYSTEM);
+        return new HostRunner(HostTools.locate(context.environment()), ProcFs.system(), Ticker.SYSTEM,
+                context.home());
     }
 }

@@ -14,11 +14,13 @@ import java.util.Optional;
  *
  * @param setsid starts a command as the leader of a new session (util-linux)
  * @param kill   signals a whole process group at once, which {@link ProcessHandle} cannot
+ * @param sh     runs the small wrapper that records the command's exit code where a later process finds it
  */
-record HostTools(Path setsid, Path kill) {
+record HostTools(Path setsid, Path kill, Path sh) {
     HostTools {
         Objects.requireNonNull(setsid, "setsid");
         Objects.requireNonNull(kill, "kill");
+        Objects.requireNonNull(sh, "sh");
     }
 
     /**
@@ -35,6 +37,7 @@ record HostTools(Path setsid, Path kill) {
         Path here = Path.of("").toAbsolutePath();
         Optional<Path> setsid = Executables.find("setsid", environment, here);
         Optional<Path> kill = Executables.find("kill", environment, here);
+        Optional<Path> sh = Executables.find("sh", environment, here);
         List<String> missing = new ArrayList<>();
         if (setsid.isEmpty()) {
             missing.add("setsid");
@@ -42,11 +45,16 @@ record HostTools(Path setsid, Path kill) {
         if (kill.isEmpty()) {
             missing.add("kill");
         }
-        if (!missing.isEmpty()) {
-            throw new RunnerException("host runner: " + String.join(" and ", missing) + " not found on PATH "
-                    + Executables.searchPath(environment) + "; install util-linux (setsid, kill) and procps"
-                    + " (kill on Debian and Ubuntu), e.g. 'apt-get install util-linux procps'");
+        if (sh.isEmpty()) {
+            missing.add("sh");
         }
-        return new HostTools(setsid.orElseThrow(), kill.orElseThrow());
+        if (!missing.isEmpty()) {
+            String names = missing.size() == 1 ? missing.get(0)
+                    : String.join(", ", missing.subList(0, missing.size() - 1)) + " and " + missing.get(missing.size() - 1);
+            throw new RunnerException("host runner: " + names + " not found on PATH "
+                    + Executables.searchPath(environment) + "; install util-linux (setsid, kill), procps"
+                    + " (kill on Debian and Ubuntu) and a POSIX sh, e.g. 'apt-get install util-linux procps dash'");
+        }
+        return new HostTools(setsid.orElseThrow(), kill.orElseThrow(), sh.orElseThrow());
     }
 }

@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -29,6 +31,11 @@ public final class ProcFs {
         return new ProcFs(Path.of("/proc"));
     }
 
+    /** Whether there is a process table to read (Linux). */
+    public boolean available() {
+        return Files.isDirectory(root);
+    }
+
     /** The process {@code pid}, or empty when there is none. */
     public Optional<ProcStat> stat(long pid) {
         return read(root.resolve(Long.toString(pid)).resolve("stat"));
@@ -39,16 +46,42 @@ public final class ProcFs {
      * collected by their parent are left out, because they can neither run nor be killed.
      */
     public List<ProcStat> sessionMembers(long sessionId) {
+        return running().stream().filter(stat -> stat.sessionId() == sessionId).toList();
+    }
+
+    /** Every process that still runs (zombies left out, as in {@link #sessionMembers}). */
+    public List<ProcStat> running() {
         try (Stream<Path> entries = Files.list(root)) {
             return entries.filter(entry -> isPid(entry.getFileName().toString()))
                     .map(entry -> read(entry.resolve("stat")))
                     .flatMap(Optional::stream)
-                    .filter(stat -> stat.sessionId() == sessionId && !stat.isDead())
+                    .filter(stat -> !stat.isDead())
                     .toList();
         } catch (IOException e) {
             throw new RunnerException("host runner: cannot list the processes in " + root + ": " + e.getMessage()
                     + ". The host runner needs a readable /proc (Linux).", e);
         }
+    }
+
+    /**
+     * The environment process {@code pid} was started with ({@code /proc/<pid>/environ}); empty when the
+     * process is gone or belongs to another user.
+     */
+    public Map<String, String> environment(long pid) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(root.resolve(Long.toString(pid)).resolve("environ"));
+        } catch (IOException e) {
+            return Map.of();
+        }
+        Map<String, String> variables = new HashMap<>();
+        for (String entry : new String(bytes, StandardCharsets.UTF_8).split("\0")) {
+            int equals = entry.indexOf('=');
+            if (equals > 0) {
+                variables.put(entry.substring(0, equals), entry.substring(equals + 1));
+            }
+        }
+        return variables;
     }
 
     /** The name of this host as the kernel knows it (what {@code uname -n} prints). */

@@ -42,6 +42,10 @@ import org.slf4j.LoggerFactory;
  * and {@code lock} (the advisory lock with its owner). The job directory also holds what the engine puts
  * there (workspace, step files, artifacts).
  *
+ * <p>A manifest that is lost or corrupt is rebuilt from the events, which {@code job.created} starts with the
+ * first manifest. A half-written last event line, left by a crash while appending, is skipped when reading and
+ * cut off before the next append.
+ *
  * <p>Operations on a job that does not exist throw {@link JobNotFoundException}, except {@link #load}
  * (empty), {@link #readLog} (no lines) and {@link #save} ({@link StoreException}: saving is never what a
  * user typed). Thread-safe; several processes may share a home.
@@ -106,6 +110,12 @@ public final class FileJobStore implements JobStore {
         }
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>A manifest that is missing or cannot be read while the job's events exist is rebuilt from the events
+     * (see {@link ManifestReplay}) and written back, with a warning.
+     */
     @Override
     public Optional<JobInfo> load(JobId id) {
         Path manifest = directory(id).resolve(MANIFEST);
@@ -113,16 +123,33 @@ public final class FileJobStore implements JobStore {
         try {
             bytes = Files.readAllBytes(manifest);
         } catch (NoSuchFileException e) {
-            return Optional.empty();
+            return rebuilt(id, manifest, "is missing");
         } catch (IOException e) {
             throw new StoreException("cannot read the manifest " + manifest + " of job " + id + ": " + e, e);
         }
         try {
             return Optional.of(Json.readJob(bytes));
         } catch (IllegalArgumentException e) {
-            throw new StoreException("the manifest " + manifest + " of job " + id + " is corrupt: " + e.getMessage()
-                    + "; repair it or restore it from a backup", e);
+            return Optional.of(rebuilt(id, manifest, "is corrupt (" + e.getMessage() + ")").orElseThrow(() ->
+                    new StoreException("the manifest " + manifest + " of job " + id + " is corrupt: "
+                            + e.getMessage() + "; it cannot be rebuilt because " + directory(id).resolve(EVENTS)
+                            + " does not start with the job's creation; repair it or restore it from a backup",
+                            e)));
         }
+    }
+
+    /** The manifest rebuilt from the job's events and written back; empty when there are no events to do it. */
+    private Optional<JobInfo> rebuilt(JobId id, Path manifest, String problem) {
+        if (!Files.isRegularFile(directory(id).resolve(EVENTS))) {
+            return Optional.empty();
+        }
+        Optional<JobInfo> job = ManifestReplay.rebuild(eventLog(id).read().events());
+        job.ifPresent(rebuilt -> {
+            LOG.warn("The manifest {} of job {} {}; rebuilt it from {} ({} steps, {})", manifest, id, problem,
+                    EVENTS, rebuilt.steps().size(), rebuilt.status());
+            replaceAtomically(manifest, Json.writeJob(rebuilt));
+        });
+        return job;
     }
 
     @Override

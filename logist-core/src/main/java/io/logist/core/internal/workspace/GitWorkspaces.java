@@ -3,10 +3,18 @@ package io.logist.core.internal.workspace;
 import io.logist.BadInputException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -172,6 +180,111 @@ public final class GitWorkspaces {
         return git.output(workspace, List.of("rev-parse", "--verify", "HEAD")).strip();
     }
 
+    /** The full message of the workspace's HEAD commit; empty when it has none or is no git work tree. */
+    public Optional<String> headMessage(Path workspace) {
+        if (!isWorkTree(workspace)) {
+            return Optional.empty();
+        }
+        Git.Result result = git.run(workspace, List.of("log", "-1", "--format=%B", "HEAD"));
+        return result.succeeded() ? Optional.of(result.stdout().strip()) : Optional.empty();
+    }
+
+    /** Whether the workspace has a repository of its own: git would look into enclosing directories otherwise. */
+    private static boolean isWorkTree(Path workspace) {
+        return Files.exists(workspace.resolve(".git"));
+    }
+
+    /**
+     * Resets the workspace to commit: the branch points there, the index and the files match it, and files git
+     * does not track are removed (ignored ones stay, as they were never part of a checkpoint). Crash recovery
+     * retries a step from its checkpoint this way.
+     */
+    public void resetTo(Path workspace, String commit) {
+        git.output(workspace, List.of("reset", "--quiet", "--hard", commit));
+        git.output(workspace, List.of("clean", "--quiet", "-ffd"));
+    }
+
+    /**
+     * Removes the lock files ({@code index.lock}, ref locks) that a git command killed in the middle left in the
+     * workspace's repository; each would make every later command fail. A lock is taken as left behind once it
+     * is {@code staleAfter} old: a git command still at work finishes long before. The caller must own the job,
+     * so that no other Logist process works in the workspace.
+     *
+     * @return the lock files removed
+     */
+    public List<Path> removeStaleLocks(Path workspace, Duration staleAfter) {
+        Path gitDir = workspace.resolve(".git");
+        if (!Files.isDirectory(gitDir)) {
+            return List.of();
+        }
+        long deadline = System.nanoTime() + staleAfter.multipliedBy(2).toNanos();
+        while (true) {
+            List<Path> locks = lockFiles(gitDir);
+            boolean allStale = locks.stream().allMatch(lock -> olderThan(lock, staleAfter));
+            if (locks.isEmpty() || allStale || System.nanoTime() - deadline > 0) {
+                locks.forEach(GitWorkspaces::deleteLock);
+                return locks;
+            }
+            try {
+                TimeUnit.MILLISECONDS.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new WorkspaceException("interrupted while waiting for git locks in '" + gitDir + "'", e);
+            }
+        }
+    }
+
+    private static List<Path> lockFiles(Path gitDir) {
+        List<Path> locks = new ArrayList<>();
+        Path objects = gitDir.resolve("objects");
+        try {
+            // Objects are written without locks, and they are most of the files: not worth a look.
+            Files.walkFileTree(gitDir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+                    return dir.equals(objects) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    if (attributes.isRegularFile() && file.getFileName().toString().endsWith(".lock")) {
+                        locks.add(file);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    // Gone meanwhile, as a lock of a finishing command is.
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new WorkspaceException("could not look for git lock files in '" + gitDir + "': " + e.getMessage(),
+                    e);
+        }
+        return locks;
+    }
+
+    private static boolean olderThan(Path file, Duration age) {
+        try {
+            Instant modified = Files.getLastModifiedTime(file).toInstant();
+            return modified.plus(age).isBefore(Instant.now());
+        } catch (IOException e) {
+            // Gone meanwhile: its command finished.
+            return true;
+        }
+    }
+
+    private static void deleteLock(Path lock) {
+        try {
+            Files.deleteIfExists(lock);
+        } catch (IOException e) {
+            throw new WorkspaceException("could not remove the git lock file '" + lock + "' left by a killed git"
+                    + " command: " + e.getMessage() + "; remove it by hand", e);
+        }
+    }
+
     static String cut(String diff, int maxChars, String fromCommit, String toCommit) {
         if (diff.length() <= maxChars) {
             return diff;
@@ -184,7 +297,11 @@ public final class GitWorkspaces {
         return diff.substring(0, kept) + note;
     }
 
-    private void publish(Path repo, Path workspace, String branch) {
+    /**
+     * Pushes the workspace's HEAD to the job branch of repo, replacing what is there. Crash recovery calls it
+     * for a checkpoint commit whose publishing may have been cut short.
+     */
+    public void publish(Path repo, Path workspace, String branch) {
         Git.Result result = git.run(workspace, List.of("push", "--quiet", "--force", "--no-verify",
                 "--no-signed", "--recurse-submodules=no", "--receive-pack=" + RECEIVE_PACK,
                 repo.toAbsolutePath().toString(), "HEAD:refs/heads/" + branch));
@@ -214,7 +331,11 @@ public final class GitWorkspaces {
         }
     }
 
-    private boolean isOnBranch(Path workspace, String branch) {
+    /** Whether the workspace is a git work tree with {@code branch} checked out. */
+    public boolean isOnBranch(Path workspace, String branch) {
+        if (!isWorkTree(workspace)) {
+            return false;
+        }
         Git.Result head = git.run(workspace, List.of("symbolic-ref", "--quiet", "HEAD"));
         return head.succeeded() && head.stdout().strip().equals("refs/heads/" + branch);
     }

@@ -46,7 +46,7 @@ class HostRunnerProviderTest {
     void missingToolsAreNamedWithHowToInstallThem() {
         assertThatThrownBy(() -> HostTools.locate(Map.of("PATH", directory.toString())))
                 .isInstanceOf(RunnerException.class)
-                .hasMessageContaining("setsid and kill not found on PATH " + directory)
+                .hasMessageContaining("setsid, kill and sh not found on PATH " + directory)
                 .hasMessageContaining("install util-linux");
     }
 

@@ -11,19 +11,34 @@ import io.logist.JobId;
 import io.logist.JobInfo;
 import io.logist.JobNotFoundException;
 import io.logist.JobStatus;
+import io.logist.StepInfo;
+import io.logist.StepOutcome;
+import io.logist.StepPhase;
 import io.logist.StoreException;
+import io.logist.Usage;
 import io.logist.core.internal.json.Json;
+import io.logist.event.ExecutionReattached;
+import io.logist.event.ExecutionStarted;
+import io.logist.event.JobCreated;
 import io.logist.event.JobEvent;
+import io.logist.event.MessageGiven;
+import io.logist.event.PhaseChanged;
 import io.logist.event.StateChanged;
+import io.logist.event.StepFinished;
+import io.logist.event.StepStarted;
+import io.logist.event.StepsSuperseded;
+import io.logist.event.UsageReported;
 import io.logist.spi.StepLog;
 import io.logist.testkit.JobStoreContractKit;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.FileSystem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -124,6 +139,53 @@ class FileJobStoreTest {
         store.append(ID, event(3));
 
         assertThat(other.events(ID)).extracting(JobEvent::seq).containsExactly(1L, 2L, 3L);
+    }
+
+    @Test
+    void aCorruptOrMissingManifestIsRebuiltFromTheEventsAndWrittenBack() throws IOException {
+        JobInfo draft = JobStoreContractKit.sampleJob(ID, T0).withStepsSuperseded(1, "rerun", 1, T0)
+                .withStatus(JobStatus.DRAFT, Optional.empty(), T0).withMessage(Optional.empty(), T0);
+        store.create(draft);
+        Usage partial = Usage.of(100, 10, new BigDecimal("0.01"));
+        Usage total = Usage.of(300, 30, new BigDecimal("0.03"));
+        Map<String, String> handle = Map.of("pid", "42");
+        List<JobEvent> events = List.of(
+                new JobCreated(1, T0, draft),
+                new StateChanged(2, T0.plusSeconds(1), JobStatus.DRAFT, JobStatus.PENDING, "activate",
+                        Optional.empty()),
+                new StateChanged(3, T0.plusSeconds(2), JobStatus.PENDING, JobStatus.RUNNING, "run", Optional.empty()),
+                new StepStarted(4, T0.plusSeconds(3), 1, "worker", "mock", "host", false),
+                new PhaseChanged(5, T0.plusSeconds(4), 1, StepPhase.EXECUTING),
+                new ExecutionStarted(6, T0.plusSeconds(5), 1, List.of("mock"), handle),
+                new UsageReported(7, T0.plusSeconds(6), 1, partial, partial),
+                new PhaseChanged(8, T0.plusSeconds(7), 1, StepPhase.HARVESTING),
+                new PhaseChanged(9, T0.plusSeconds(8), 1, StepPhase.DONE),
+                new StepFinished(10, T0.plusSeconds(9), 1, StepOutcome.STUCK, Optional.empty(), Optional.of(0),
+                        Optional.of("needs a key"), Optional.of("c1"), total),
+                new StateChanged(11, T0.plusSeconds(10), JobStatus.RUNNING, JobStatus.INTERVENTION_REQUIRED, "step",
+                        Optional.of("stuck")),
+                new MessageGiven(12, T0.plusSeconds(11), "resubmit", "Here is the key."),
+                new StepsSuperseded(13, T0.plusSeconds(12), 1, 1, "restep"),
+                new StepStarted(14, T0.plusSeconds(13), 1, "worker", "mock", "host", false),
+                new ExecutionReattached(15, T0.plusSeconds(14), 1, handle));
+        events.forEach(event -> store.append(ID, event));
+        StepInfo stuck = StepInfo.started(1, "worker", "mock", "host", false, T0.plusSeconds(3),
+                        Path.of("logs", "1-worker.log")).withPhase(StepPhase.DONE).withExecution(handle)
+                .withUsage(total).finished(StepOutcome.STUCK, Optional.empty(), Optional.of(0),
+                        Optional.of("needs a key"), T0.plusSeconds(9)).withCommit("c1");
+        JobInfo expected = draft.withStatus(JobStatus.INTERVENTION_REQUIRED, Optional.of("stuck"), T0)
+                .withStep(stuck, T0).withMessage(Optional.of("Here is the key."), T0)
+                .withStepsSuperseded(1, "restep", 1, T0)
+                .withStep(StepInfo.started(1, "worker", "mock", "host", false, T0.plusSeconds(13),
+                        Path.of("logs", "1-worker.log")).withExecution(handle), T0.plusSeconds(14));
+        Files.writeString(jobDir().resolve("job.json"), "{\"id\": \"fix-lo");
+
+        assertThat(store.load(ID)).contains(expected);
+        assertThat(Json.readJob(Files.readAllBytes(jobDir().resolve("job.json")))).as("written back")
+                .isEqualTo(expected);
+        Files.delete(jobDir().resolve("job.json"));
+        assertThat(store.load(ID)).contains(expected);
+        assertThat(store.list()).containsExactly(expected);
     }
 
     @Test
