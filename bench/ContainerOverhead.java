@@ -27,7 +27,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The measurements of bench/container-overhead.sh for one engine (run with the java source launcher):
  *   java -cp CLASSES ContainerOverhead.java ENGINE RUNS IMAGE
- * Each run times, in alternating order, a bare `ENGINE run --rm IMAGE true` and a step of `true` through the
+ * Each run times, in alternating order, a bare `ENGINE run --rm IMAGE true`, the same with `--network none`
+ * (the runner's default, which costs Docker a network namespace of its own), and a step of `true` through the
  * runner (start, wait for the exit code, container removed), then the start latency of both: the time until
  * the first line of `echo ready` arrives.
  */
@@ -51,40 +52,53 @@ public class ContainerOverhead {
         Map<String, Object> options = Map.of("image", image);
 
         // One of each first, outside the measurements: the first container of an image pays for caches.
-        bare(engine, image, "true");
+        bare(engine, image, List.of());
         step(runner, request(workspace, step, options, "true"));
 
         List<Double> bare = new ArrayList<>();
+        List<Double> bareNoNetwork = new ArrayList<>();
         List<Double> steps = new ArrayList<>();
         List<Double> ratios = new ArrayList<>();
+        List<Double> ratiosNoNetwork = new ArrayList<>();
         List<Double> bareFirstLine = new ArrayList<>();
         List<Double> stepFirstLine = new ArrayList<>();
         List<Double> startReturned = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
             double b;
+            double n;
             double s;
             if (i % 2 == 0) {
-                b = bare(engine, image, "true");
+                b = bare(engine, image, List.of());
+                n = bare(engine, image, List.of("--network", "none"));
                 s = step(runner, request(workspace, step, options, "true"));
             } else {
                 s = step(runner, request(workspace, step, options, "true"));
-                b = bare(engine, image, "true");
+                n = bare(engine, image, List.of("--network", "none"));
+                b = bare(engine, image, List.of());
             }
             bare.add(b);
+            bareNoNetwork.add(n);
             steps.add(s);
             ratios.add(s / b);
+            ratiosNoNetwork.add(s / n);
             bareFirstLine.add(bareFirstLine(engine, image));
             double[] latency = stepFirstLine(runner, request(workspace, step, options, "echo ready; sleep 0.2"));
             startReturned.add(latency[0]);
             stepFirstLine.add(latency[1]);
         }
         System.out.printf("%s (%s, %d runs, medians)%n", engine, probe.detail(), runs);
-        System.out.printf("  bare '%s run --rm IMAGE true':          %6.0f ms%n", engine, median(bare));
-        System.out.printf("  runner step of 'true' (start to exit):  %6.0f ms%n", median(steps));
-        System.out.printf("  ratio runner step / bare run:           %6.2f%n", median(ratios));
-        System.out.printf("  start latency, bare (first line):       %6.0f ms%n", median(bareFirstLine));
-        System.out.printf("  start latency, runner (start returns):  %6.0f ms%n", median(startReturned));
-        System.out.printf("  start latency, runner (first line):     %6.0f ms%n", median(stepFirstLine));
+        row("bare '" + engine + " run --rm IMAGE true'", median(bare), "ms");
+        row("bare, with --network none (the runner's default)", median(bareNoNetwork), "ms");
+        row("runner step of 'true' (start to exit, removed)", median(steps), "ms");
+        row("ratio runner step / bare run", median(ratios), "");
+        row("ratio runner step / bare run --network none", median(ratiosNoNetwork), "");
+        row("start latency, bare (first line)", median(bareFirstLine), "ms");
+        row("start latency, runner (start() returns)", median(startReturned), "ms");
+        row("start latency, runner (first line)", median(stepFirstLine), "ms");
+    }
+
+    private static void row(String label, double value, String unit) {
+        System.out.printf(unit.isEmpty() ? "  %-52s %7.2f%n" : "  %-52s %5.0f %s%n", label + ":", value, unit);
     }
 
     private static ExecutionRequest request(Path workspace, Path step, Map<String, Object> options, String script) {
@@ -116,13 +130,16 @@ public class ContainerOverhead {
         return new double[] {returned, line};
     }
 
-    private static double bare(String engine, String image, String command) throws Exception {
+    private static double bare(String engine, String image, List<String> options) throws Exception {
+        List<String> command = new ArrayList<>(List.of(engine, "run", "--rm"));
+        command.addAll(options);
+        command.addAll(List.of(image, "true"));
         long start = System.nanoTime();
-        Process process = new ProcessBuilder(engine, "run", "--rm", image, command)
+        Process process = new ProcessBuilder(command)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         if (process.waitFor() != 0) {
-            throw new IllegalStateException(engine + " run --rm " + image + " " + command + " failed");
+            throw new IllegalStateException(String.join(" ", command) + " failed");
         }
         return millis(start);
     }

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Measures the docker and podman runners against their engines, median over RUNS runs (default 20):
-#   - a bare `ENGINE run --rm IMAGE true`
+#   - a bare `ENGINE run --rm IMAGE true`, and the same with --network none (the runner's default)
 #   - a runner step of the same command: start, exit code, container removed (run --detach, logs, wait,
 #     the last logs, rm, as every step does)
-#   - their ratio: the per-step cost of the runner relative to the engine's own cheapest run
+#   - their ratios: the per-step cost of the runner relative to the engine's own cheapest run
 #   - the start latency: until the first output line arrives, bare and through the runner, and until the
 #     runner's start() returns (the command runs)
 # Needs the engines and the image (default logist-test/busybox:latest; ../shared/engines/setup.sh sets both up).

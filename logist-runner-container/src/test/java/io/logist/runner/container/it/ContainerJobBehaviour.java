@@ -12,6 +12,11 @@ import io.logist.Logist;
 import io.logist.StepInfo;
 import io.logist.StepOutcome;
 import io.logist.core.internal.store.FileJobStore;
+import io.logist.event.ExecutionReattached;
+import io.logist.event.ExecutionStarted;
+import io.logist.event.JobEvent;
+import io.logist.event.StepInterrupted;
+import io.logist.event.UsageReported;
 import io.logist.spi.Observer;
 import io.logist.spi.OwnerRequest;
 import io.logist.spi.RunnerProvider;
@@ -21,6 +26,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -116,8 +123,49 @@ public abstract class ContainerJobBehaviour {
         }
     }
 
+    @Test
+    void recoveryAfterTheOrchestratorWasKilledReattachesToTheSameContainer() throws Exception {
+        JobId id;
+        try (Logist logist = logist()) {
+            id = logist.create(inContainers(job("Slow")).set("agents.mock.scenario", "slow")
+                    .set("agents.mock.seconds", "6").build());
+            logist.activate(id);
+            Process orchestrator = OrchestratorProcess.start(home, userConfig(), id);
+            await("the agent to report in its container", () -> events(logist, id, UsageReported.class).size() > 0);
+            Map<String, String> started = events(logist, id, ExecutionStarted.class).get(0).execution();
+
+            orchestrator.destroyForcibly();
+            assertThat(orchestrator.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+
+            assertThat(engine.containers("id=" + started.get("containerId"), "status=running"))
+                    .as("the step's container outlives the orchestrator").hasSize(1);
+            assertThat(logist.status(id).status()).isEqualTo(JobStatus.RUNNING);
+            assertThat(logist.recover(Optional.of(id))).extracting(JobInfo::status).containsExactly(JobStatus.PENDING);
+            assertThat(events(logist, id, ExecutionReattached.class)).extracting(ExecutionReattached::execution)
+                    .containsExactly(started);
+            assertThat(events(logist, id, StepInterrupted.class)).isEmpty();
+            StepInfo step = logist.status(id).steps().get(0);
+            assertThat(step.outcome()).contains(StepOutcome.COMPLETED);
+            assertThat(step.exitCode()).contains(0);
+            assertThat(engine.containers("label=logist.job=" + id)).as("containers after recovery").isEmpty();
+
+            assertThat(logist.run(id, Observer.NOOP).status()).isEqualTo(JobStatus.SUCCESS);
+            assertThat(logist.status(id).steps()).hasSize(2);
+        }
+        assertThat(engine.containers("label=logist.job=" + id)).as("containers of the job").isEmpty();
+    }
+
+    private static <T extends JobEvent> List<T> events(Logist logist, JobId id, Class<T> type) {
+        return logist.events(id).stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
     private Logist logist() {
-        return Logist.builder().home(home).userConfig(home.resolve("no-user-config.yml")).build();
+        return Logist.builder().home(home).userConfig(userConfig()).build();
+    }
+
+    /** No user configuration: the machine's own logist.yml must not change the tests. */
+    private Path userConfig() {
+        return home.resolve("no-user-config.yml");
     }
 
     private JobSpec.Builder job(String prompt) {
