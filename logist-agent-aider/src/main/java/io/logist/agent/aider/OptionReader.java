@@ -15,7 +15,6 @@ import java.util.regex.Pattern;
  */
 final class OptionReader {
     private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-    private static final Pattern WHOLE_NUMBER = Pattern.compile("\\d{1,9}");
 
     private final String agentId;
     private final Map<String, Object> options;
@@ -50,20 +49,6 @@ final class OptionReader {
             return Boolean.parseBoolean((String) value);
         }
         problems.add(was(name, value) + " but it must be true or false");
-        return defaultValue;
-    }
-
-    int positiveInteger(String name, int defaultValue) {
-        Object value = options.get(name);
-        if (value == null) {
-            return defaultValue;
-        }
-        String text = value.toString().strip();
-        if ((value instanceof Number || value instanceof String) && WHOLE_NUMBER.matcher(text).matches()
-                && Integer.parseInt(text) > 0) {
-            return Integer.parseInt(text);
-        }
-        problems.add(was(name, value) + " but it must be a whole number >= 1");
         return defaultValue;
     }
 

@@ -111,18 +111,18 @@ final class GeminiOutputInterpreter implements OutputInterpreter {
         if (input <= 0 && output <= 0) {
             return Optional.empty();
         }
-        Optional<BigDecimal> cost = Optional.of(BigDecimal.ZERO);
+        List<Optional<BigDecimal>> costs = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> models = stats.path("models").fields(); models.hasNext(); ) {
             Map.Entry<String, JsonNode> model = models.next();
             long modelInput = model.getValue().path("input_tokens").asLong();
             long modelOutput = model.getValue().path("output_tokens").asLong();
             if (modelInput > 0 || modelOutput > 0) {
-                Optional<BigDecimal> priced = prices.cost(model.getKey(), modelInput, modelOutput);
-                cost = cost.flatMap(sum -> priced.map(sum::add));
+                costs.add(prices.cost(model.getKey(), modelInput, modelOutput));
             }
         }
-        boolean anyModel = stats.path("models").size() > 0;
-        return Optional.of(new Usage(input, output, anyModel ? cost : Optional.empty()));
+        Optional<BigDecimal> cost = costs.isEmpty() || costs.stream().anyMatch(Optional::isEmpty) ? Optional.empty()
+                : Optional.of(costs.stream().map(Optional::orElseThrow).reduce(BigDecimal.ZERO, BigDecimal::add));
+        return Optional.of(new Usage(input, output, cost));
     }
 
     private static String detail(JsonNode parameters) {

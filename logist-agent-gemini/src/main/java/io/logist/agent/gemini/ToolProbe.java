@@ -9,12 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Finds an agent's command-line tool (the configured {@code path}, else on the {@code PATH} agents run with)
@@ -64,15 +66,21 @@ record ToolProbe(String program, String installHint) {
                 .findFirst();
     }
 
+    /**
+     * Runs {@code tool --version} in a throwaway home: some CLIs record the directory they run in under their
+     * home even for {@code --version}, and a probe must not change the user's configuration.
+     */
     private static Optional<String> version(Path tool, Map<String, String> environment)
             throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(List.of(tool.toString(), "--version")).redirectErrorStream(true);
+        Path home = Files.createTempDirectory("logist-probe-");
+        ProcessBuilder builder = new ProcessBuilder(List.of(tool.toString(), "--version"))
+                .directory(home.toFile()).redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         builder.environment().clear();
         // Node-based tools find node on PATH through their #! line.
-        for (String name : List.of("PATH", "HOME")) {
-            Optional.ofNullable(environment.get(name)).ifPresent(value -> builder.environment().put(name, value));
-        }
-        Process process = builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+        Optional.ofNullable(environment.get("PATH")).ifPresent(path -> builder.environment().put("PATH", path));
+        builder.environment().put("HOME", home.toString());
+        Process process = builder.start();
         try (InputStream output = process.getInputStream()) {
             if (!process.waitFor(VERSION_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
                 return Optional.empty();
@@ -82,6 +90,18 @@ record ToolProbe(String program, String installHint) {
         } finally {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
+            delete(home);
+        }
+    }
+
+    /** Best effort: a temporary directory left behind by a process still writing to it is harmless. */
+    private static void delete(Path directory) {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException stillInUse) {
+            directory.toFile().deleteOnExit();
         }
     }
 

@@ -37,6 +37,17 @@ class GeminiAgentProviderTest {
     }
 
     @Test
+    void asksForTheVersionInAThrowawayHomeSoThatTheUsersOwnIsNeverWritten(@TempDir Path userHome)
+            throws IOException {
+        script("gemini", "mkdir -p \"$HOME/.gemini\" && touch \"$HOME/.gemini/projects.json\" && echo 0.61.0");
+
+        Probe probe = provider.probe(Map.of(), Map.of("PATH", bin + ":/usr/bin:/bin", "HOME", userHome.toString()));
+
+        assertThat(probe.available()).isTrue();
+        assertThat(userHome).isEmptyDirectory();
+    }
+
+    @Test
     void usesTheConfiguredPathInsteadOfThePath() throws IOException {
         Path gemini = script("gemini-nightly", "echo 0.62.0-nightly.20261120");
 
