@@ -2,6 +2,7 @@ package io.logist.core.internal.workspace;
 
 import io.logist.BadInputException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
