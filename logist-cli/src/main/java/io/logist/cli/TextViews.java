@@ -10,6 +10,7 @@ import io.logist.RoleSettings;
 import io.logist.StepInfo;
 import io.logist.StepPreview;
 import io.logist.Usage;
+import io.logist.event.JobCreated;
 import io.logist.event.JobEvent;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -102,6 +103,10 @@ final class TextViews {
      * {@code key=value}, so every event type, present and future, reads the same way.
      */
     static String event(JobEvent event) {
+        if (event instanceof JobCreated created) {
+            // It carries the whole first manifest, for rebuilding; people need only which job it was.
+            return event.seq() + " " + event.ts() + " " + event.type() + " " + NONE + " id=" + created.job().id();
+        }
         ObjectNode fields = JsonViews.event(event);
         fields.remove(List.of("seq", "ts", "type", "step"));
         List<String> details = new ArrayList<>();
