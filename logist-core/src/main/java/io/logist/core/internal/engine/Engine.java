@@ -263,7 +263,6 @@ final class Engine implements Logist {
         return journal.transition(job, action, reason);
     }
 
-    // ISSUE-3/4 ENTRY POINTS: implemented by the job-control and robustness work; none may remain unimplemented.
     @Override
     public JobInfo cancel(JobId id) {
         return new JobControl(store, clock).cancel(id);
