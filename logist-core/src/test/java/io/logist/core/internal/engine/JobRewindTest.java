@@ -19,6 +19,7 @@ import io.logist.event.StepsSuperseded;
 import io.logist.spi.Observer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -84,7 +85,10 @@ class JobRewindTest {
         assertThat(branch.subList(0, 4)).containsExactlyElementsOf(newestFirst);
         assertThat(branch.get(3)).isEqualTo(firstCommits.get(0));
         assertThat(branch.get(4)).isEqualTo(job.baseCommit());
-        assertThat(stepCommits.subList(1, 4)).doesNotContainAnyElementsOf(firstCommits);
+        // The steps ran again, after the restep; their commits may still equal the first run's, since git
+        // names a commit by its content and these steps repeat the same change within the same second.
+        Instant firstEnded = first.steps().get(3).endedAt().orElseThrow();
+        assertThat(job.steps().subList(1, 4)).allSatisfy(s -> assertThat(s.startedAt()).isAfterOrEqualTo(firstEnded));
         assertThat(job.history()).hasSize(3);
         assertThat(job.steps().get(1).log()).isEqualTo(Path.of("logs/2-supervisor.2.log"));
         assertThat(logist.log(id, 2)).filteredOn(l -> l.startsWith("# logist")).hasSize(1);
