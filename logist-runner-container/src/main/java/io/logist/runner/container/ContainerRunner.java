@@ -74,13 +74,19 @@ final class ContainerRunner implements Runner {
                     stepDirectory, options.user().orElseGet(() -> owner(runnerId, workspace)),
                     feedsInput || request.stdin().isEmpty(), envFile.options());
             Duration timeout = options.pull().equals(ContainerOptions.DEFAULT_PULL) ? START_TIMEOUT : PULL_TIMEOUT;
-            if (feedsInput) {
-                id = started(request, options, name, cli.run(timeout, envFile.clientEnvironment(),
-                        command.arguments(List.of("create"), cli.engine(), options, request.command())));
-                started(request, options, name, cli.run(START_TIMEOUT, List.of("start", id)));
-            } else {
-                id = started(request, options, name, cli.run(timeout, envFile.clientEnvironment(),
-                        command.arguments(List.of("run", "--detach"), cli.engine(), options, request.command())));
+            try {
+                if (feedsInput) {
+                    id = started(request, options, name, cli.run(timeout, envFile.clientEnvironment(),
+                            command.arguments(List.of("create"), cli.engine(), options, request.command())));
+                    started(request, options, name, cli.run(START_TIMEOUT, List.of("start", id)));
+                } else {
+                    id = started(request, options, name, cli.run(timeout, envFile.clientEnvironment(),
+                            command.arguments(List.of("run", "--detach"), cli.engine(), options, request.command())));
+                }
+            } catch (RunnerException e) {
+                // A client that gave up may have left the container created or even running.
+                cli.run(ContainerExecution.CLIENT_TIMEOUT, List.of("rm", "--force", name));
+                throw e;
             }
         }
         Container container = new Container(runnerId, id, name, job, step, home);
@@ -151,14 +157,16 @@ final class ContainerRunner implements Runner {
         return execution;
     }
 
-    /** The container's id, which {@code run --detach} and {@code create} print; a failure explained. */
+    /**
+     * The container's id, which {@code run --detach} and {@code create} print.
+     *
+     * @throws RunnerException explaining the failure, when the client failed
+     */
     private String started(ExecutionRequest request, ContainerOptions options, String name, EngineCli.Result result) {
         if (result.ok()) {
             List<String> lines = result.stdout().strip().lines().toList();
             return lines.isEmpty() ? name : lines.get(lines.size() - 1).strip();
         }
-        // A container that was created but whose command could not start stays behind otherwise.
-        cli.run(ContainerExecution.CLIENT_TIMEOUT, List.of("rm", "--force", name));
         String runnerId = cli.engine().id();
         if (!cli.run(ContainerExecution.CLIENT_TIMEOUT, List.of("image", "inspect", "--format", "{{.Id}}",
                 options.image())).ok()) {
