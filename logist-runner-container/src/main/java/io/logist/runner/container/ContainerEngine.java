@@ -34,7 +34,7 @@ public interface ContainerEngine {
      *
      * @param client      the client binary that was run
      * @param environment the environment it ran with, which may point it at another daemon
-     * @param error       what the client printed
+     * @param error       what the client printed, as a sentence ending in a full stop (or its own ? or !)
      */
     String unreachable(Path client, Map<String, String> environment, String error);
 

@@ -46,7 +46,8 @@ public final class ContainerRunners {
         } catch (RunnerException e) {
             error = e.getMessage();
         }
-        return Probe.unavailable(engine.unreachable(cli.binary(), environment, error));
+        return Probe.unavailable(engine.unreachable(cli.binary(), environment,
+                error.matches("(?s).*[.?!]") ? error : error + "."));
     }
 
     /**

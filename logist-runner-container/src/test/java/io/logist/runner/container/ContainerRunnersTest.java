@@ -50,7 +50,7 @@ class ContainerRunnersTest {
 
         assertThat(probe.available()).isFalse();
         assertThat(probe.detail()).isEqualTo("fake is installed (" + dir.resolve("bin/fake")
-                + ") but does not answer: Cannot connect to the daemon");
+                + ") but does not answer: Cannot connect to the daemon.");
     }
 
     @Test

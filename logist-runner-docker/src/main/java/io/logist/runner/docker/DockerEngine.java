@@ -41,7 +41,7 @@ final class DockerEngine implements ContainerEngine {
     public String unreachable(Path client, Map<String, String> environment, String error) {
         return "docker is installed (" + client + ") but the daemon at "
                 + environment.getOrDefault("DOCKER_HOST", DEFAULT_DAEMON) + " does not answer: " + error
-                + ". Start it with 'sudo systemctl start docker' or 'sudo dockerd', or point DOCKER_HOST at a running"
+                + " Start it with 'sudo systemctl start docker' or 'sudo dockerd', or point DOCKER_HOST at a running"
                 + " daemon; when its socket exists but access is denied, add your user to the docker group";
     }
 

@@ -26,22 +26,28 @@ final class PodmanEngine implements ContainerEngine {
      */
     static final List<String> STAND_INS = List.of("catatonit", "tini-static", "docker-init");
 
+    private final List<Path> podmanInits;
     private final Optional<Path> standIn;
     private final boolean hasInit;
 
-    private PodmanEngine(Optional<Path> standIn, boolean hasInit) {
+    private PodmanEngine(List<Path> podmanInits, Optional<Path> standIn, boolean hasInit) {
+        this.podmanInits = List.copyOf(podmanInits);
         this.standIn = standIn;
         this.hasInit = hasInit;
     }
 
-    /** The engine as this machine has it: with podman's own init, a stand-in, or none. */
+    /**
+     * The engine as this machine has it: with podman's own init, a stand-in, or none.
+     *
+     * @param podmanInits where podman's own init may be, normally {@link #PODMAN_INITS}
+     */
     static PodmanEngine detect(List<Path> podmanInits, Map<String, String> environment) {
         if (podmanInits.stream().anyMatch(Files::isExecutable)) {
-            return new PodmanEngine(Optional.empty(), true);
+            return new PodmanEngine(podmanInits, Optional.empty(), true);
         }
         Optional<Path> standIn = STAND_INS.stream().map(name -> Programs.find(name, environment))
                 .flatMap(Optional::stream).findFirst();
-        return new PodmanEngine(standIn, standIn.isPresent());
+        return new PodmanEngine(podmanInits, standIn, standIn.isPresent());
     }
 
     @Override
@@ -57,7 +63,7 @@ final class PodmanEngine implements ContainerEngine {
     /** Why containers cannot start here without an init, and how to fix it. */
     String missingInit() {
         return "podman is installed but cannot give containers an init process (podman run --init): none of "
-                + PODMAN_INITS + " exists and no static init (" + String.join(", ", STAND_INS) + ") is on the PATH;"
+                + podmanInits + " exists and no static init (" + String.join(", ", STAND_INS) + ") is on the PATH;"
                 + " install catatonit ('sudo apt-get install catatonit')";
     }
 
@@ -92,7 +98,7 @@ final class PodmanEngine implements ContainerEngine {
 
     @Override
     public String unreachable(Path client, Map<String, String> environment, String error) {
-        return "podman is installed (" + client + ") but 'podman info' fails: " + error + ". Podman needs no"
+        return "podman is installed (" + client + ") but 'podman info' fails: " + error + " Podman needs no"
                 + " daemon, so this is its own setup: run 'podman info' to see the whole error, and check"
                 + " /etc/containers/containers.conf and storage.conf (~/.config/containers/ when rootless)";
     }

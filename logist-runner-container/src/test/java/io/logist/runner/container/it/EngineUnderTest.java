@@ -39,25 +39,29 @@ public final class EngineUnderTest {
     /** The engine of {@code provider}; skips the test (fails it on CI) when the engine cannot be used. */
     public static EngineUnderTest require(RunnerProvider provider) {
         Optional<String> problem = PROBLEMS.computeIfAbsent(provider.id(), id -> problem(provider));
-        problem.ifPresent(why -> {
-            String message = provider.id() + " engine tests need a running " + provider.id() + " with the image "
-                    + IMAGE + " (../shared/engines/setup.sh sets both up): " + why;
+        problem.ifPresent(message -> {
             if ("true".equals(System.getenv("CI"))) {
                 fail(message);
             }
-            System.err.println("SKIPPED " + message);
             Assumptions.abort(message);
         });
         return new EngineUnderTest(provider);
     }
 
+    /** What keeps the engine from being tested, said once on standard error when it is skipped. */
     private static Optional<String> problem(RunnerProvider provider) {
         Probe probe = provider.probe();
-        if (!probe.available()) {
-            return Optional.of(probe.detail());
+        Optional<String> why = Optional.of(probe.detail()).filter(detail -> !probe.available());
+        if (why.isEmpty()) {
+            Command image = Command.run(List.of(provider.id(), "image", "inspect", "--format", "{{.Id}}", IMAGE));
+            why = Optional.of("the image is missing: " + image.output().strip()).filter(x -> image.exitCode() != 0);
         }
-        Command image = Command.run(List.of(provider.id(), "image", "inspect", "--format", "{{.Id}}", IMAGE));
-        return image.exitCode() == 0 ? Optional.empty() : Optional.of("the image is missing: " + image.output());
+        Optional<String> message = why.map(reason -> provider.id() + " engine tests need a running " + provider.id()
+                + " with the image " + IMAGE + " (../shared/engines/setup.sh sets both up): " + reason);
+        if (!"true".equals(System.getenv("CI"))) {
+            message.ifPresent(text -> System.err.println("SKIPPED " + text));
+        }
+        return message;
     }
 
     /** The runner id, which is also the engine's client command. */
