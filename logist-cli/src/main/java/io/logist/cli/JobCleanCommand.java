@@ -13,7 +13,7 @@ import picocli.CommandLine.Parameters;
 /** {@code logist job clean (ID | --finished --older-than D | --orphans)}: removes what is no longer needed. */
 @Command(name = "clean", sortOptions = false, description = "Remove a finished job (its workspace and its record), every job that"
         + " finished longer ago than D, or what jobs that no longer exist left behind (workspaces, step"
-        + " directories, processes). Never touches a job that has not finished. Prints what it removed.",
+        + " directories, processes, containers). Never touches a job that has not finished. Prints what it removed.",
         footerHeading = "%nExamples:%n",
         footer = {
             "  logist job clean fix-login-3f9a",

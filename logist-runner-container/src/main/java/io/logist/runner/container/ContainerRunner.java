@@ -1,5 +1,7 @@
 package io.logist.runner.container;
 
+import io.logist.BadInputException;
+import io.logist.JobId;
 import io.logist.RunnerException;
 import io.logist.spi.Execution;
 import io.logist.spi.ExecutionRequest;
@@ -9,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -137,6 +141,55 @@ final class ContainerRunner implements Runner {
             return Optional.empty();
         }
         return Optional.of(followed(container, sink, Optional.empty()));
+    }
+
+    /**
+     * Removes, running or not, the containers labelled with this runner's home whose job {@code orphaned} gives
+     * a reason for. A container whose job label is not a job id Logist gives is left alone.
+     */
+    @Override
+    public List<String> removeOrphans(Function<JobId, Optional<String>> orphaned) {
+        String runnerId = cli.engine().id();
+        String filter = "label=" + Container.HOME_LABEL + "=" + home;
+        EngineCli.Result listed = cli.run(ContainerExecution.CLIENT_TIMEOUT,
+                List.of("ps", "--all", "--quiet", "--no-trunc", "--filter", filter));
+        if (!listed.ok()) {
+            throw new RunnerException(runnerId + " runner: cannot list the containers of Logist home " + home + " ("
+                    + listed.error() + "); list them with '" + runnerId + " ps -a --filter " + filter + "'");
+        }
+        List<String> ids = listed.stdout().lines().map(String::strip).filter(id -> !id.isEmpty()).toList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<String> inspect = new ArrayList<>(List.of("container", "inspect", "--format",
+                "{{.Id}} {{.Name}} {{index .Config.Labels \"" + Container.JOB_LABEL + "\"}}"));
+        inspect.addAll(ids);
+        // A container may go between ps and inspect: inspect then fails for it but still prints the others.
+        List<String> removed = new ArrayList<>();
+        for (String line : cli.run(ContainerExecution.CLIENT_TIMEOUT, inspect).stdout().lines().toList()) {
+            String[] fields = line.strip().split(" ");
+            if (fields.length != 3) {
+                continue;
+            }
+            String name = fields[1].startsWith("/") ? fields[1].substring(1) : fields[1];
+            jobId(fields[2]).flatMap(job -> orphaned.apply(job).map(why -> job + ": " + why)).ifPresent(why -> {
+                EngineCli.Result rm = cli.run(ContainerExecution.CLIENT_TIMEOUT, List.of("rm", "--force", fields[0]));
+                if (!rm.ok()) {
+                    throw new RunnerException(runnerId + " runner: cannot remove container " + name + " ("
+                            + rm.error() + "); remove it with '" + runnerId + " rm -f " + name + "'");
+                }
+                removed.add("removed " + runnerId + " container " + name + " of job " + why);
+            });
+        }
+        return List.copyOf(removed);
+    }
+
+    private static Optional<JobId> jobId(String label) {
+        try {
+            return Optional.of(JobId.of(label));
+        } catch (BadInputException e) {
+            return Optional.empty();
+        }
     }
 
     /**

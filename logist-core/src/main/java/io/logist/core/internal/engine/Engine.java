@@ -79,7 +79,7 @@ final class Engine implements Logist {
         this.executor = new StepExecutor(store, workspaces, instances, environment, clock);
         JobProcesses processes = new JobProcesses(ProcFs.system(), instances.home());
         this.recovery = new CrashRecovery(store, workspaces, executor, processes, clock);
-        this.orphans = new OrphanSweep(store, processes, instances.home(), clock);
+        this.orphans = new OrphanSweep(store, processes, instances, clock);
     }
 
     @Override

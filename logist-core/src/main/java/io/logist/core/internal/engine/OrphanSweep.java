@@ -8,6 +8,7 @@ import io.logist.LogistException;
 import io.logist.StoreException;
 import io.logist.core.internal.runner.JobProcesses;
 import io.logist.spi.JobStore;
+import io.logist.spi.RunnerProvider;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
@@ -27,7 +28,8 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code clean(new Cleanup.Orphans())}: removes what jobs that no longer exist left behind. Processes first
  * (found by the {@code LOGIST_HOME} and {@code LOGIST_JOB} the host runner gives every command): those of jobs
- * that do not exist, and those of jobs that run no step. Then directories under {@code <home>/jobs/} that
+ * that do not exist, and those of jobs that run no step; then, on the same terms, what the other runners that
+ * work here left (such as containers, found by their labels). Then directories under {@code <home>/jobs/} that
  * hold no job: no readable manifest and no events, such as a workspace left by a job whose record was
  * deleted, or a directory an interrupted {@code create} left. A directory younger than {@link #YOUNG} is left
  * alone, as a job may be being created in it.
@@ -39,13 +41,15 @@ final class OrphanSweep {
 
     private final JobStore store;
     private final JobProcesses processes;
+    private final PluginInstances instances;
     private final Path jobs;
     private final Clock clock;
 
-    OrphanSweep(JobStore store, JobProcesses processes, Path home, Clock clock) {
+    OrphanSweep(JobStore store, JobProcesses processes, PluginInstances instances, Clock clock) {
         this.store = store;
         this.processes = processes;
-        this.jobs = home.resolve("jobs");
+        this.instances = instances;
+        this.jobs = instances.home().resolve("jobs");
         this.clock = clock;
     }
 
@@ -55,6 +59,12 @@ final class OrphanSweep {
         processes.all().stream().map(JobProcesses.JobProcess::job).distinct().forEach(id ->
                 why(id).ifPresent(why -> processes.kill(id).forEach(stat -> cleaned.add("killed process "
                         + stat.pid() + " (" + stat.command() + ") of job " + id + ": " + why))));
+        for (RunnerProvider runner : instances.plugins().runners()) {
+            // A runner that cannot work here has left nothing here either.
+            if (Plugins.safeProbe("runner", runner.id(), runner::probe).available()) {
+                cleaned.addAll(instances.runner(runner.id()).removeOrphans(this::why));
+            }
+        }
         for (Path dir : directories()) {
             jobId(dir).filter(this::isOrphan).filter(id -> !isYoung(dir)).ifPresent(id -> {
                 delete(dir);

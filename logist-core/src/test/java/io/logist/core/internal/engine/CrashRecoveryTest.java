@@ -29,8 +29,11 @@ import io.logist.spi.ExecutionRequest;
 import io.logist.spi.JobLock;
 import io.logist.spi.Observer;
 import io.logist.spi.OutputChannel;
+import io.logist.spi.OutputSink;
+import io.logist.spi.Probe;
 import io.logist.spi.Runner;
 import io.logist.spi.RunnerContext;
+import io.logist.spi.RunnerProvider;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -48,6 +51,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -405,6 +409,59 @@ class CrashRecoveryTest {
         assertThat(home.resolve("jobs/" + kept)).exists();
         assertThat(leftover.waitFor(Duration.ofSeconds(10))).isPresent();
         assertThat(logist.clean(new Cleanup.Orphans())).isEmpty();
+    }
+
+    @Test
+    void theOrphanSweepAsksEveryRunnerThatWorksHereToRemoveWhatJobsThatRunNoStepLeft() {
+        JobId finished = job(verdict("COMPLETED", "done"), verdict("COMPLETED", "fine"));
+        logist.run(finished, Observer.NOOP);
+        JobId running = job(verdict("COMPLETED", "done"), verdict("COMPLETED", "fine"));
+        JobInfo job = store.load(running).orElseThrow();
+        store.save(job.withStatus(JobStatus.RUNNING, Optional.empty(), job.updatedAt()));
+        List<JobId> labelled = List.of(finished, running, JobId.of("gone-1234"));
+        Map<JobId, Optional<String>> asked = new HashMap<>();
+        RunnerProvider containers = new LeftoverRunner("containers", true, orphaned -> labelled.stream()
+                .flatMap(id -> {
+                    Optional<String> why = orphaned.apply(id);
+                    asked.put(id, why);
+                    return why.map(reason -> "removed container of job " + id + ": " + reason).stream();
+                }).toList());
+        RunnerProvider absent = new LeftoverRunner("absent", false, orphaned -> {
+            throw new AssertionError("a runner that does not work here is not asked");
+        });
+
+        try (Logist sweeping = Logist.builder().home(home).discovery(false).register(new ScriptAgentProvider())
+                .register(containers).register(absent).userConfig(dir.resolve("no-user-config.yml"))
+                .environment(Map.of("PATH", System.getenv("PATH"))).clock(clock).build()) {
+            assertThat(sweeping.clean(new Cleanup.Orphans())).containsExactly(
+                    "removed container of job " + finished + ": the job is SUCCESS and runs no step",
+                    "removed container of job gone-1234: the job no longer exists");
+        }
+        assertThat(asked).containsEntry(running, Optional.empty()).hasSize(3);
+    }
+
+    /** A runner whose executions outlive this process, as containers do; {@code probe} says whether it works. */
+    private record LeftoverRunner(String id, boolean works, Function<Function<JobId, Optional<String>>,
+            List<String>> leftovers) implements RunnerProvider {
+        @Override
+        public Probe probe() {
+            return works ? Probe.available("here", "1.0") : Probe.unavailable("not installed");
+        }
+
+        @Override
+        public Runner create(RunnerContext context) {
+            return new Runner() {
+                @Override
+                public Execution start(ExecutionRequest request, OutputSink sink) {
+                    throw new UnsupportedOperationException("only swept");
+                }
+
+                @Override
+                public List<String> removeOrphans(Function<JobId, Optional<String>> orphaned) {
+                    return leftovers.apply(orphaned);
+                }
+            };
+        }
     }
 
     /** A runner of another Logist process on the same home, which "dies" by being forgotten. */

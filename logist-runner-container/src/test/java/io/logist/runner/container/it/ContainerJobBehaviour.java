@@ -3,6 +3,7 @@ package io.logist.runner.container.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import io.logist.Cleanup;
 import io.logist.JobId;
 import io.logist.JobInfo;
 import io.logist.JobResult;
@@ -11,14 +12,14 @@ import io.logist.JobStatus;
 import io.logist.Logist;
 import io.logist.StepInfo;
 import io.logist.StepOutcome;
-import io.logist.core.internal.store.FileJobStore;
 import io.logist.event.ExecutionReattached;
 import io.logist.event.ExecutionStarted;
 import io.logist.event.JobEvent;
 import io.logist.event.StepInterrupted;
 import io.logist.event.UsageReported;
+import io.logist.spi.ExecutionRequest;
 import io.logist.spi.Observer;
-import io.logist.spi.OwnerRequest;
+import io.logist.spi.Runner;
 import io.logist.spi.RunnerProvider;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -116,10 +117,39 @@ public abstract class ContainerJobBehaviour {
             await("the step's container to run",
                     () -> !engine.containers("label=logist.job=" + id, "status=running").isEmpty());
 
-            new FileJobStore(home).postRequest(id, OwnerRequest.CANCEL);
+            assertThat(logist.cancel(id).status()).isEqualTo(JobStatus.CANCELED);
 
             assertThat(running.get(PATIENCE.toSeconds(), TimeUnit.SECONDS).status()).isEqualTo(JobStatus.CANCELED);
             assertThat(engine.containers("label=logist.job=" + id)).as("containers of the job").isEmpty();
+        }
+    }
+
+    @Test
+    void theOrphanSweepRemovesTheContainersOfJobsThatNoLongerExistAndKeepsThoseOfRunningJobs(@TempDir Path gone)
+            throws Exception {
+        // A step of a job whose record is gone, started by a Logist process that died: its container runs on.
+        try (Runner forgotten = engine.runner(home)) {
+            forgotten.start(new ExecutionRequest(JobId.of("gone-1234"), 1, List.of("sleep", "120"),
+                    Map.of("PATH", "/bin"), gone, Files.createDirectories(gone.resolve(".step")), Optional.of(""),
+                    Map.of("image", EngineUnderTest.IMAGE)), (channel, line) -> { });
+        }
+        try (Logist logist = logist()) {
+            JobId id = logist.create(inContainers(job("Slow")).set("agents.mock.scenario", "slow")
+                    .set("agents.mock.seconds", "120").build());
+            logist.activate(id);
+            CompletableFuture<JobResult> running = logist.runAsync(id, Observer.NOOP);
+            await("the step's container to run",
+                    () -> !engine.containers("label=logist.job=" + id, "status=running").isEmpty());
+
+            assertThat(logist.clean(new Cleanup.Orphans())).singleElement().asString()
+                    .startsWith("removed " + engine.id() + " container logist-gone-1234-1-")
+                    .endsWith(" of job gone-1234: the job no longer exists");
+
+            assertThat(engine.containers("label=logist.job=gone-1234")).as("containers of the gone job").isEmpty();
+            assertThat(engine.containers("label=logist.job=" + id, "status=running"))
+                    .as("the running job's container").hasSize(1);
+            logist.cancel(id);
+            assertThat(running.get(PATIENCE.toSeconds(), TimeUnit.SECONDS).status()).isEqualTo(JobStatus.CANCELED);
         }
     }
 
