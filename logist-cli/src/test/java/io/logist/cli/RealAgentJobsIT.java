@@ -22,6 +22,7 @@ import io.logist.testkit.model.Script;
 import io.logist.testkit.model.ScriptedModelServer;
 import io.logist.testkit.model.Turn;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -144,6 +145,29 @@ class RealAgentJobsIT {
         }
     }
 
+    @Test
+    void pluginsShowEveryAgentAvailableWithTheVersionOfItsInstalledCli() throws Exception {
+        Result plugins = finish(start("plugins", "--json"));
+
+        assertThat(plugins.exitCode()).as("plugins: %s", plugins.err()).isZero();
+        Map<String, JsonNode> agents = new HashMap<>();
+        JSON.readTree(plugins.out()).forEach(plugin -> agents.put(plugin.path("id").asText(), plugin));
+        Map<String, String> packages = Map.of("claude-code", "@anthropic-ai/claude-code", "codex", "@openai/codex",
+                "gemini", "@google/gemini-cli", "cline", "cline");
+        packages.forEach((agent, npmPackage) -> {
+            Path manifest = AgentClis.binDirectory().getParent().resolve(npmPackage).resolve("package.json");
+            String installed;
+            try {
+                installed = JSON.readTree(manifest.toFile()).path("version").asText();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            assertThat(agents.get(agent)).as("plugin %s", agent).isNotNull();
+            assertThat(agents.get(agent).path("available").asBoolean()).as("%s available", agent).isTrue();
+            assertThat(agents.get(agent).path("toolVersion").asText()).as("%s version", agent).isEqualTo(installed);
+        });
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"claude-code", "codex", "gemini", "cline"})
     void aRefusedKeyFailsTheJobNamingAuthenticationWithinSeconds(String agent) throws Exception {
@@ -152,7 +176,8 @@ class RealAgentJobsIT {
             LibraryRun run = runWithLibrary(server, agent);
 
             assertThat(run.result().status()).isEqualTo(JobStatus.FAILED);
-            assertThat(run.job().reason()).hasValueSatisfying(reason -> assertThat(reason).containsIgnoringCase("auth"));
+            assertThat(run.job().reason()).hasValueSatisfying(reason -> assertThat(reason)
+                    .startsWith("auth-failed: authentication failed: "));
             assertThat(run.errorKinds()).isNotEmpty().containsOnly(AgentError.Kind.AUTHENTICATION);
             assertThat(Duration.between(started, Instant.now())).isLessThan(Duration.ofSeconds(60));
         }
