@@ -41,7 +41,7 @@ final class JobCleanCommand extends LogistSubcommand {
         @Option(names = "--finished", required = true, description = "Every finished job ...")
         private boolean finished;
 
-        @Option(names = "--older-than", paramLabel = "D", required = true, converter = Durations.Converter.class,
+        @Option(names = "--older-than", paramLabel = "D", required = true, converter = DurationTexts.Converter.class,
                 description = "... last updated longer ago than D, such as 7d or 12h.")
         private Duration olderThan;
     }

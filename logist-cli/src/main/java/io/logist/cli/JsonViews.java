@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.logist.Durations;
 import io.logist.JobId;
 import io.logist.JobInfo;
 import io.logist.Limits;
@@ -239,9 +240,9 @@ final class JsonViews {
         node.put("maxRounds", limits.maxRounds());
         node.put("maxCostUsd", limits.maxCostUsd().orElse(null));
         node.put("maxTokens", limits.maxTokens().orElse(null));
-        node.put("maxWallTime", Durations.asSetting(limits.maxWallTime()));
-        node.put("stepTimeout", Durations.asSetting(limits.stepTimeout()));
-        node.put("idleTimeout", Durations.asSetting(limits.idleTimeout()));
+        node.put("maxWallTime", Durations.format(limits.maxWallTime()));
+        node.put("stepTimeout", Durations.format(limits.stepTimeout()));
+        node.put("idleTimeout", Durations.format(limits.idleTimeout()));
         return node;
     }
 }

@@ -97,7 +97,7 @@ final class ProgressPrinter implements Observer, AutoCloseable {
     private String finishedLine(StepFinished finished) {
         Optional<StepStarted> step = Optional.ofNullable(started.get(finished.n()));
         List<String> details = new ArrayList<>();
-        step.ifPresent(s -> details.add(Durations.forPeople(Duration.between(s.ts(), finished.ts()))));
+        step.ifPresent(s -> details.add(DurationTexts.forPeople(Duration.between(s.ts(), finished.ts()))));
         finished.usage().costUsd().ifPresent(cost -> details.add(TextViews.cost(Optional.of(cost))));
         return "step " + finished.n() + step.map(s -> " " + s.role()).orElse("") + " finished: "
                 + finished.outcome() + (details.isEmpty() ? "" : " (" + String.join(", ", details) + ")")
@@ -110,7 +110,7 @@ final class ProgressPrinter implements Observer, AutoCloseable {
         }
         current.ifPresent(step -> {
             String status = "step " + step.n() + " " + step.role() + " (" + step.agent() + ") running "
-                    + Durations.forPeople(Duration.between(step.ts(), clock.instant())) + ", cost so far "
+                    + DurationTexts.forPeople(Duration.between(step.ts(), clock.instant())) + ", cost so far "
                     + TextViews.cost(finishedUsage.plus(currentUsage).costUsd());
             out.print("\r" + status + " ".repeat(Math.max(0, statusLength - status.length())));
             out.flush();

@@ -2,6 +2,7 @@ package io.logist.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.logist.Durations;
 import io.logist.JobInfo;
 import io.logist.Limits;
 import io.logist.PastStep;
@@ -63,7 +64,7 @@ final class TextViews {
         text.append(field("runner", job.settings().runner()));
         text.append(field("agents", JobFacts.agentsByRole(job).entrySet().stream()
                 .map(role -> role.getKey() + "=" + role.getValue()).collect(Collectors.joining(", "))));
-        text.append(field("usage", usage(job.usage()) + ", " + Durations.forPeople(JobFacts.wallTime(job, now))
+        text.append(field("usage", usage(job.usage()) + ", " + DurationTexts.forPeople(JobFacts.wallTime(job, now))
                 + " in steps"));
         text.append(field("limits", limits(job.settings().limits())));
         text.append(field("created", time(job.createdAt()) + ", updated " + time(job.updatedAt())));
@@ -155,7 +156,7 @@ final class TextViews {
         for (StepInfo step : job.steps()) {
             table.row(Integer.toString(step.n()), step.role(), step.agent(),
                     step.outcome().map(Enum::name).orElse(step.phase().name()),
-                    Durations.forPeople(JobFacts.wallTime(step, now)), cost(step.usage().costUsd()),
+                    DurationTexts.forPeople(JobFacts.wallTime(step, now)), cost(step.usage().costUsd()),
                     Long.toString(step.usage().totalTokens()), step.reason().orElse(""));
         }
         return table.render();
@@ -196,9 +197,9 @@ final class TextViews {
     private static String limits(Limits limits) {
         return limits.maxSteps() + " steps, " + limits.maxRounds() + " rounds, cost "
                 + cost(limits.maxCostUsd()) + ", tokens " + limits.maxTokens().map(String::valueOf).orElse(NONE)
-                + ", " + Durations.asSetting(limits.maxWallTime()) + " in all, "
-                + Durations.asSetting(limits.stepTimeout()) + " per step, "
-                + Durations.asSetting(limits.idleTimeout()) + " idle";
+                + ", " + Durations.format(limits.maxWallTime()) + " in all, "
+                + Durations.format(limits.stepTimeout()) + " per step, "
+                + Durations.format(limits.idleTimeout()) + " idle";
     }
 
     private static String field(String label, String value) {

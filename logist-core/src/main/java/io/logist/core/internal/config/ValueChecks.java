@@ -1,5 +1,6 @@
 package io.logist.core.internal.config;
 
+import io.logist.Durations;
 import io.logist.core.internal.config.ConfigValue.Mapping;
 import io.logist.core.internal.config.ConfigValue.Scalar;
 import io.logist.core.internal.config.ConfigValue.Sequence;

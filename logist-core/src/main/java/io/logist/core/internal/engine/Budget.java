@@ -4,7 +4,7 @@ import io.logist.JobInfo;
 import io.logist.Limits;
 import io.logist.StepInfo;
 import io.logist.Usage;
-import io.logist.core.internal.config.Durations;
+import io.logist.Durations;
 import io.logist.spi.StepRequest;
 import java.math.BigDecimal;
 import java.time.Duration;

@@ -8,7 +8,7 @@ import io.logist.JobLockedException.LockOwner;
 import io.logist.JobStatus;
 import io.logist.LogistException;
 import io.logist.StepInfo;
-import io.logist.core.internal.config.Durations;
+import io.logist.Durations;
 import io.logist.event.MessageGiven;
 import io.logist.spi.JobLock;
 import io.logist.spi.JobStore;

@@ -1,6 +1,6 @@
 package io.logist.core.internal.sentinel;
 
-import io.logist.core.internal.config.Durations;
+import io.logist.Durations;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;

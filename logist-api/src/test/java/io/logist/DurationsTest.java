@@ -1,4 +1,4 @@
-package io.logist.core.internal.config;
+package io.logist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

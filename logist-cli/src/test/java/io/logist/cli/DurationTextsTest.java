@@ -7,28 +7,18 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine.TypeConversionException;
 
-class DurationsTest {
-    @Test
-    void settingTextUsesTheLargestExactUnit() {
-        assertThat(Durations.asSetting(Duration.ofHours(2))).isEqualTo("2h");
-        assertThat(Durations.asSetting(Duration.ofMinutes(30))).isEqualTo("30m");
-        assertThat(Durations.asSetting(Duration.ofMinutes(90))).isEqualTo("90m");
-        assertThat(Durations.asSetting(Duration.ofSeconds(45))).isEqualTo("45s");
-        assertThat(Durations.asSetting(Duration.ofMillis(1500))).isEqualTo("1500ms");
-        assertThat(Durations.asSetting(Duration.ZERO)).isEqualTo("0s");
-    }
-
+class DurationTextsTest {
     @Test
     void peopleSeeTenthsUnderAMinuteThenMinutesThenHours() {
-        assertThat(Durations.forPeople(Duration.ofMillis(2150))).isEqualTo("2.1s");
-        assertThat(Durations.forPeople(Duration.ofSeconds(65))).isEqualTo("1m05s");
-        assertThat(Durations.forPeople(Duration.ofMinutes(62))).isEqualTo("1h02m");
-        assertThat(Durations.forPeople(Duration.ofSeconds(-3))).isEqualTo("0.0s");
+        assertThat(DurationTexts.forPeople(Duration.ofMillis(2150))).isEqualTo("2.1s");
+        assertThat(DurationTexts.forPeople(Duration.ofSeconds(65))).isEqualTo("1m05s");
+        assertThat(DurationTexts.forPeople(Duration.ofMinutes(62))).isEqualTo("1h02m");
+        assertThat(DurationTexts.forPeople(Duration.ofSeconds(-3))).isEqualTo("0.0s");
     }
 
     @Test
     void optionsReadTheUnitsOfLogistYml() {
-        Durations.Converter converter = new Durations.Converter();
+        DurationTexts.Converter converter = new DurationTexts.Converter();
 
         assertThat(converter.convert("7d")).isEqualTo(Duration.ofDays(7));
         assertThat(converter.convert("12h")).isEqualTo(Duration.ofHours(12));
@@ -40,7 +30,7 @@ class DurationsTest {
 
     @Test
     void aDurationWithoutAUnitOrWithAnUnknownOneIsRefused() {
-        Durations.Converter converter = new Durations.Converter();
+        DurationTexts.Converter converter = new DurationTexts.Converter();
 
         for (String text : new String[] {"7", "7w", "-1d", "", "d", "99999999999999999999d"}) {
             assertThatThrownBy(() -> converter.convert(text)).as(text)

@@ -1,4 +1,4 @@
-package io.logist.core.internal.config;
+package io.logist;
 
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -8,7 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Durations as people write them in configuration and on the command line: {@code 500ms}, {@code 30s},
+ * Durations as people write them in {@code logist.yml}, in settings and on the command line: {@code 500ms}, {@code 30s},
  * {@code 5m}, {@code 2h}, {@code 1h30m}, {@code 1d}; a bare whole number means seconds.
  */
 public final class Durations {
