@@ -10,37 +10,18 @@ import io.logist.Harvest;
 import io.logist.JobId;
 import io.logist.JobInfo;
 import io.logist.JobStatus;
-import io.logist.Logist;
 import io.logist.spi.Observer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code diff} and {@code harvest}: the job's change, shown and exported. */
-class HarvesterTest {
+class HarvesterTest extends EngineTestCase {
     /** A text change and a binary file. */
     private static final String WORKER = "printf 'changed\\n' > README.md; printf '\\000\\001\\377' > bin.dat; "
             + verdict("COMPLETED", "changed the readme");
     private static final String SUPERVISOR = verdict("COMPLETED", "fine");
 
-    @TempDir
-    Path dir;
-    private EngineFixture fixture;
-    private Logist logist;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        fixture = new EngineFixture(dir);
-        logist = fixture.logist;
-    }
-
-    @AfterEach
-    void tearDown() {
-        fixture.close();
-    }
 
     private JobInfo finishedJob(String... settings) {
         JobId id = fixture.job(WORKER, SUPERVISOR, settings);

@@ -12,38 +12,24 @@ import io.logist.JobId;
 import io.logist.JobInfo;
 import io.logist.JobNotFoundException;
 import io.logist.JobStatus;
-import io.logist.Logist;
 import io.logist.spi.Observer;
-import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code clean}: finished jobs go, everything else stays. */
-class JobCleanerTest {
+class JobCleanerTest extends EngineTestCase {
     private static final String WORKER = "echo work >> a.txt; " + verdict("COMPLETED", "done");
     private static final String SUPERVISOR = verdict("COMPLETED", "fine");
 
-    @TempDir
-    Path dir;
     private final TestClock clock = new TestClock(Instant.now());
-    private EngineFixture fixture;
-    private Logist logist;
 
-    @BeforeEach
-    void setUp() throws Exception {
-        fixture = new EngineFixture(dir, clock);
-        logist = fixture.logist;
-    }
-
-    @AfterEach
-    void tearDown() {
-        fixture.close();
+    @Override
+    Clock clock() {
+        return clock;
     }
 
     private JobId finishedJob() {

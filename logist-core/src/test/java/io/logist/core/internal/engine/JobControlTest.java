@@ -10,7 +10,6 @@ import io.logist.JobId;
 import io.logist.JobInfo;
 import io.logist.JobResult;
 import io.logist.JobStatus;
-import io.logist.Logist;
 import io.logist.LogistException;
 import io.logist.StepInfo;
 import io.logist.StepOutcome;
@@ -28,28 +27,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A person's decisions about a job, end to end: real git, the real host runner, the scripted agent. */
-class JobControlTest {
-    @TempDir
-    Path dir;
-    private EngineFixture fixture;
-    private Logist logist;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        fixture = new EngineFixture(dir);
-        logist = fixture.logist;
-    }
-
-    @AfterEach
-    void tearDown() {
-        fixture.close();
-    }
+class JobControlTest extends EngineTestCase {
 
     @Test
     void aRejectedApprovalTakesTheMessageToTheNextWorkerAndAnApprovalSucceeds() throws Exception {

@@ -11,7 +11,6 @@ import io.logist.InvalidTransitionException;
 import io.logist.JobId;
 import io.logist.JobInfo;
 import io.logist.JobStatus;
-import io.logist.Logist;
 import io.logist.PastStep;
 import io.logist.StepInfo;
 import io.logist.Usage;
@@ -24,33 +23,15 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Rerun and restep, end to end: the workspace, the job branch and the history. */
-class JobRewindTest {
+class JobRewindTest extends EngineTestCase {
     private static final String WORKER = "echo line$STEP >> a.txt; " + verdict("COMPLETED", "added a line");
     /** Asks for one more change in step 2, approves otherwise. */
     private static final String SUPERVISOR = "if [ \"$STEP\" = 2 ]; then " + verdict("RETRY", "one more line")
             + "; else " + verdict("COMPLETED", "fine") + "; fi";
 
-    @TempDir
-    Path dir;
-    private EngineFixture fixture;
-    private Logist logist;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        fixture = new EngineFixture(dir);
-        logist = fixture.logist;
-    }
-
-    @AfterEach
-    void tearDown() {
-        fixture.close();
-    }
 
     @Test
     void restepKeepsTheStepsUpToItsTargetAndTheNextRunBuildsOnThatCheckpoint() throws Exception {

@@ -10,39 +10,19 @@ import io.logist.JobId;
 import io.logist.JobInfo;
 import io.logist.JobResult;
 import io.logist.JobStatus;
-import io.logist.Logist;
 import io.logist.StepInfo;
 import io.logist.StepOutcome;
 import io.logist.StepPhase;
 import io.logist.event.JobEvent;
 import io.logist.event.PhaseChanged;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code poststep}: a hand-written verdict taken as the next step. */
-class PostedStepTest {
+class PostedStepTest extends EngineTestCase {
     private static final String NEVER_RUN = "echo the agent must not run; exit 3";
 
-    @TempDir
-    Path dir;
-    private EngineFixture fixture;
-    private Logist logist;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        fixture = new EngineFixture(dir);
-        logist = fixture.logist;
-    }
-
-    @AfterEach
-    void tearDown() {
-        fixture.close();
-    }
 
     @Test
     void aValidVerdictIsRecordedAsTheNextStepWithTheEventsOfARealOne() throws Exception {

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.logist.BadInputException;
 import io.logist.JobId;
 import io.logist.JobStatus;
-import io.logist.Logist;
 import io.logist.StepPreview;
 import io.logist.spi.Observer;
 import java.io.IOException;
@@ -19,31 +18,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code preview}: the next step as it would run, with nothing run and nothing changed. */
-class PreviewerTest {
+class PreviewerTest extends EngineTestCase {
     private static final String WORKER = "echo work >> a.txt; " + verdict("COMPLETED", "wrote a.txt");
     private static final String SUPERVISOR = verdict("COMPLETED", "fine");
 
-    @TempDir
-    Path dir;
-    private EngineFixture fixture;
-    private Logist logist;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        fixture = new EngineFixture(dir);
-        logist = fixture.logist;
-    }
-
-    @AfterEach
-    void tearDown() {
-        fixture.close();
-    }
 
     @Test
     void thePreviewOfTheSupervisorsStepShowsItsPromptAndCommandAndChangesNothing() throws Exception {

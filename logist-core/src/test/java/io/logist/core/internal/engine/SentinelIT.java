@@ -7,7 +7,6 @@ import io.logist.JobId;
 import io.logist.JobInfo;
 import io.logist.JobResult;
 import io.logist.JobStatus;
-import io.logist.Logist;
 import io.logist.StepInfo;
 import io.logist.StepOutcome;
 import io.logist.event.ExecutionStarted;
@@ -26,33 +25,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The sentinel, the observer's signals and the limits with the real engine, real git, the host runner and real
  * {@code sh} processes. Timings are read from the job's own events.
  */
-class SentinelIT {
+class SentinelIT extends EngineTestCase {
     private static final String APPROVE = verdict("COMPLETED", "ok");
 
-    @TempDir
-    Path dir;
-    private EngineFixture fixture;
-    private Logist logist;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        fixture = new EngineFixture(dir);
-        logist = fixture.logist;
-    }
-
-    @AfterEach
-    void tearDown() {
-        fixture.close();
-    }
 
     /** An activated job whose worker runs {@code worker} and whose supervisor approves. */
     private JobId job(String worker, String... settings) {
