@@ -110,16 +110,13 @@ public abstract class ContainerJobBehaviour {
     @Test
     void cancelingARunningJobStopsItsContainerAndLeavesNone() throws Exception {
         try (Logist logist = logist()) {
-            JobId id = logist.create(inContainers(job("Slow")).set("agents.mock.scenario", "slow")
-                    .set("agents.mock.seconds", "120").build());
-            logist.activate(id);
-            CompletableFuture<JobResult> running = logist.runAsync(id, Observer.NOOP);
-            await("the step's container to run",
-                    () -> !engine.containers("label=logist.job=" + id, "status=running").isEmpty());
+            SlowJob slow = slowJobInItsContainer(logist);
+            JobId id = slow.id();
 
             assertThat(logist.cancel(id).status()).isEqualTo(JobStatus.CANCELED);
 
-            assertThat(running.get(PATIENCE.toSeconds(), TimeUnit.SECONDS).status()).isEqualTo(JobStatus.CANCELED);
+            assertThat(slow.running().get(PATIENCE.toSeconds(), TimeUnit.SECONDS).status())
+                    .isEqualTo(JobStatus.CANCELED);
             assertThat(engine.containers("label=logist.job=" + id)).as("containers of the job").isEmpty();
         }
     }
@@ -134,12 +131,8 @@ public abstract class ContainerJobBehaviour {
                     Map.of("image", EngineUnderTest.IMAGE)), (channel, line) -> { });
         }
         try (Logist logist = logist()) {
-            JobId id = logist.create(inContainers(job("Slow")).set("agents.mock.scenario", "slow")
-                    .set("agents.mock.seconds", "120").build());
-            logist.activate(id);
-            CompletableFuture<JobResult> running = logist.runAsync(id, Observer.NOOP);
-            await("the step's container to run",
-                    () -> !engine.containers("label=logist.job=" + id, "status=running").isEmpty());
+            SlowJob slow = slowJobInItsContainer(logist);
+            JobId id = slow.id();
 
             assertThat(logist.clean(new Cleanup.Orphans())).singleElement().asString()
                     .startsWith("removed " + engine.id() + " container logist-gone-1234-1-")
@@ -149,7 +142,8 @@ public abstract class ContainerJobBehaviour {
             assertThat(engine.containers("label=logist.job=" + id, "status=running"))
                     .as("the running job's container").hasSize(1);
             logist.cancel(id);
-            assertThat(running.get(PATIENCE.toSeconds(), TimeUnit.SECONDS).status()).isEqualTo(JobStatus.CANCELED);
+            assertThat(slow.running().get(PATIENCE.toSeconds(), TimeUnit.SECONDS).status())
+                    .isEqualTo(JobStatus.CANCELED);
         }
     }
 
@@ -183,6 +177,20 @@ public abstract class ContainerJobBehaviour {
             assertThat(logist.status(id).steps()).hasSize(2);
         }
         assertThat(engine.containers("label=logist.job=" + id)).as("containers of the job").isEmpty();
+    }
+
+    /** A job whose one step runs for two minutes, running, with its container started. */
+    private SlowJob slowJobInItsContainer(Logist logist) throws InterruptedException {
+        JobId id = logist.create(inContainers(job("Slow")).set("agents.mock.scenario", "slow")
+                .set("agents.mock.seconds", "120").build());
+        logist.activate(id);
+        CompletableFuture<JobResult> running = logist.runAsync(id, Observer.NOOP);
+        await("the step's container to run",
+                () -> !engine.containers("label=logist.job=" + id, "status=running").isEmpty());
+        return new SlowJob(id, running);
+    }
+
+    private record SlowJob(JobId id, CompletableFuture<JobResult> running) {
     }
 
     private static <T extends JobEvent> List<T> events(Logist logist, JobId id, Class<T> type) {
