@@ -1,5 +1,7 @@
 package io.logist.core.internal.engine;
 
+import static io.logist.core.internal.engine.EngineFixture.git;
+import static io.logist.core.internal.engine.EngineFixture.verdict;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.logist.Cleanup;
@@ -7,7 +9,6 @@ import io.logist.JobId;
 import io.logist.JobInfo;
 import io.logist.JobResult;
 import io.logist.JobSettings;
-import io.logist.JobSpec;
 import io.logist.JobStatus;
 import io.logist.Limits;
 import io.logist.Logist;
@@ -34,8 +35,6 @@ import io.logist.spi.Probe;
 import io.logist.spi.Runner;
 import io.logist.spi.RunnerContext;
 import io.logist.spi.RunnerProvider;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -56,7 +55,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Crash recovery, the manifest rebuild, attach and the orphan sweep, with real git, the real host runner and
@@ -64,57 +62,32 @@ import org.junit.jupiter.api.io.TempDir;
  * that point; the fault-injection IT of the CLI kills real processes.
  */
 @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class CrashRecoveryTest {
+class CrashRecoveryTest extends EngineTestCase {
     private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
+    private static final String WORKER = "echo work >> a.txt; " + verdict("COMPLETED", "wrote a.txt");
+    private static final String APPROVE = verdict("COMPLETED", "fine");
 
-    @TempDir
-    Path dir;
-    private Path repo;
-    private Path home;
-    private Logist logist;
-    private FileJobStore store;
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private final List<Execution> strays = new ArrayList<>();
+    private Path repo;
+    private Path home;
+    private FileJobStore store;
+
+    @Override
+    Clock clock() {
+        return clock;
+    }
 
     @BeforeEach
-    void setUp() throws Exception {
-        repo = Files.createDirectories(dir.resolve("repo"));
-        home = dir.resolve("home");
-        Files.writeString(repo.resolve("README.md"), "hello\n");
-        git(repo, "init", "--quiet");
-        git(repo, "add", "README.md");
-        git(repo, "-c", "user.name=t", "-c", "user.email=t@localhost", "commit", "--quiet", "-m", "first");
-        logist = Logist.builder()
-                .home(home)
-                .discovery(false)
-                .register(new ScriptAgentProvider())
-                .userConfig(dir.resolve("no-user-config.yml"))
-                .environment(Map.of("PATH", System.getenv("PATH"), "HOME", dir.toString()))
-                .clock(clock)
-                .build();
+    void setUp() {
+        repo = fixture.repo;
+        home = fixture.home;
         store = new FileJobStore(home);
     }
 
     @AfterEach
-    void tearDown() {
+    void stopStrays() {
         strays.forEach(execution -> execution.terminate(Duration.ZERO));
-        logist.close();
-    }
-
-    private static String verdict(String action, String summary) {
-        return "printf '%s\\n' 'Done.' '```json' '{\"action\": \"" + action + "\", \"summary_for_supervisor\": \""
-                + summary + "\", \"evidence_files\": []}' '```'";
-    }
-
-    private JobId job(String worker, String supervisor, String... settings) {
-        JobSpec.Builder spec = JobSpec.builder().prompt("Write a.txt").repo(repo).agent("script")
-                .set("agents.script.worker", worker).set("agents.script.supervisor", supervisor);
-        for (int i = 0; i < settings.length; i += 2) {
-            spec.set(settings[i], settings[i + 1]);
-        }
-        JobId id = logist.create(spec.build());
-        logist.activate(id);
-        return id;
     }
 
     /** A job whose worker step is done and whose supervisor step was cut short in {@code phase}. */
@@ -134,7 +107,7 @@ class CrashRecoveryTest {
 
     @Test
     void aStepWhoseAgentNeverStartedIsInterruptedAndRetriedFromTheCheckpointBeforeIt() throws Exception {
-        JobId id = job("echo work >> a.txt; " + verdict("COMPLETED", "wrote a.txt"), verdict("COMPLETED", "fine"));
+        JobId id = fixture.job(WORKER, APPROVE);
         JobInfo crashed = crashedInTheSupervisorStep(id, StepPhase.PROVISIONING, Map.of());
         Files.writeString(crashed.workspace().resolve("half-done.txt"), "left by the dead step\n");
         String workerCommit = crashed.steps().get(0).commit().orElseThrow();
@@ -163,7 +136,7 @@ class CrashRecoveryTest {
 
     @Test
     void aCheckpointCommittedButNotRecordedIsAdoptedInsteadOfCommittingAgain() throws Exception {
-        JobId id = job("echo work >> a.txt; " + verdict("COMPLETED", "wrote a.txt"), verdict("COMPLETED", "fine"));
+        JobId id = fixture.job(WORKER, APPROVE);
         // The agent ended and its verdict was read: following its execution again would commit a second time.
         Execution ended = deadProcessRunner().start(new ExecutionRequest(id, 2, List.of("sh", "-c",
                 verdict("COMPLETED", "fine")), Map.of("PATH", System.getenv("PATH")), dir,
@@ -192,7 +165,7 @@ class CrashRecoveryTest {
     @Test
     void aStepWhoseAgentStillRunsIsReattachedAndEndsUnderTheSameNumber() throws Exception {
         String supervisor = "echo reviewing; sleep 1; " + verdict("COMPLETED", "fine after a crash");
-        JobId id = job("echo work >> a.txt; " + verdict("COMPLETED", "wrote a.txt"), supervisor);
+        JobId id = fixture.job("echo work >> a.txt; " + verdict("COMPLETED", "wrote a.txt"), supervisor);
         assertThat(logist.step(id, Observer.NOOP).status()).isEqualTo(JobStatus.PENDING);
         Path stepDir = Files.createDirectories(home.resolve("jobs/" + id + "/steps/2"));
         Files.writeString(stepDir.resolve("prompt.md"), "Review it.");
@@ -232,7 +205,7 @@ class CrashRecoveryTest {
 
     @Test
     void aStepWhoseExecutionIsGoneIsInterruptedAndWhatItLeftRunningIsKilled() throws Exception {
-        JobId id = job("echo work >> a.txt; " + verdict("COMPLETED", "wrote a.txt"), "sleep 60");
+        JobId id = fixture.job("echo work >> a.txt; " + verdict("COMPLETED", "wrote a.txt"), "sleep 60");
         Execution orphan = deadProcessRunner().start(new ExecutionRequest(id, 2, List.of("sleep", "60"),
                 Map.of("PATH", System.getenv("PATH")), dir, Files.createDirectories(dir.resolve("step")),
                 Optional.empty(), Map.of()), (channel, line) -> { });
@@ -251,7 +224,7 @@ class CrashRecoveryTest {
 
     @Test
     void interruptionsBeyondTheRetriesNeedIntervention() {
-        JobId id = job("echo work >> a.txt; " + verdict("COMPLETED", "wrote a.txt"), verdict("COMPLETED", "fine"),
+        JobId id = fixture.job(WORKER, APPROVE,
                 "sentinel.retries", "0");
         crashedInTheSupervisorStep(id, StepPhase.PROVISIONING, Map.of());
 
@@ -278,7 +251,7 @@ class CrashRecoveryTest {
 
     @Test
     void runOfAJobLeftRunningRecoversItFirst() {
-        JobId id = job("echo work >> a.txt; " + verdict("COMPLETED", "wrote a.txt"), verdict("COMPLETED", "fine"));
+        JobId id = fixture.job(WORKER, APPROVE);
         crashedInTheSupervisorStep(id, StepPhase.EXECUTING, Map.of());
 
         assertThat(logist.run(id, Observer.NOOP).status()).isEqualTo(JobStatus.SUCCESS);
@@ -290,7 +263,7 @@ class CrashRecoveryTest {
 
     @Test
     void aJobOwnedByALiveProcessIsLeftAlone() {
-        JobId id = job("echo work >> a.txt; " + verdict("COMPLETED", "wrote a.txt"), verdict("COMPLETED", "fine"));
+        JobId id = fixture.job(WORKER, APPROVE);
         crashedInTheSupervisorStep(id, StepPhase.EXECUTING, Map.of());
 
         try (JobLock owner = store.lock(id, "run")) {
@@ -303,7 +276,7 @@ class CrashRecoveryTest {
 
     @Test
     void recoverOnStartRecoversEveryJobWhoseOwnerDied() {
-        JobId id = job("echo work >> a.txt; " + verdict("COMPLETED", "wrote a.txt"), verdict("COMPLETED", "fine"));
+        JobId id = fixture.job(WORKER, APPROVE);
         crashedInTheSupervisorStep(id, StepPhase.EXECUTING, Map.of());
 
         try (Logist restarted = Logist.builder().home(home).discovery(false).register(new ScriptAgentProvider())
@@ -315,7 +288,7 @@ class CrashRecoveryTest {
 
     @Test
     void aGarbledManifestIsRebuiltFromTheEventsEqualToTheLastGoodOne() throws Exception {
-        JobId id = job("echo work >> a.txt; " + verdict("COMPLETED", "wrote a.txt"),
+        JobId id = fixture.job("echo work >> a.txt; " + verdict("COMPLETED", "wrote a.txt"),
                 "if [ ! -e reviewed ]; then touch reviewed; " + verdict("RETRY", "once more") + "; else "
                         + verdict("COMPLETED", "fine") + "; fi");
         assertThat(logist.run(id, Observer.NOOP).status()).isEqualTo(JobStatus.SUCCESS);
@@ -330,7 +303,7 @@ class CrashRecoveryTest {
 
     @Test
     void eventsACrashKeptFromBeingWrittenAfterTheManifestAreWritten() throws Exception {
-        JobId id = job("echo work >> a.txt; " + verdict("COMPLETED", "wrote a.txt"), verdict("COMPLETED", "fine"));
+        JobId id = fixture.job(WORKER, APPROVE);
         assertThat(logist.run(id, Observer.NOOP).status()).isEqualTo(JobStatus.SUCCESS);
         Path events = home.resolve("jobs/" + id + "/events.jsonl");
         List<String> lines = Files.readAllLines(events);
@@ -354,7 +327,7 @@ class CrashRecoveryTest {
 
     @Test
     void attachFollowsARunOfAnotherThreadUntilItRests() throws Exception {
-        JobId id = job("for i in 1 2 3; do echo working $i; sleep 0.2; done; " + verdict("COMPLETED", "wrote"),
+        JobId id = fixture.job("for i in 1 2 3; do echo working $i; sleep 0.2; done; " + verdict("COMPLETED", "wrote"),
                 verdict("COMPLETED", "fine"));
         CompletableFuture<JobResult> run = logist.runAsync(id, Observer.NOOP);
         while (logist.status(id).status() != JobStatus.RUNNING) {
@@ -383,7 +356,7 @@ class CrashRecoveryTest {
 
     @Test
     void theOrphanSweepRemovesDirectoriesAndProcessesOfJobsThatDoNotExist() throws Exception {
-        JobId kept = job(verdict("COMPLETED", "done"), verdict("COMPLETED", "fine"));
+        JobId kept = fixture.job(verdict("COMPLETED", "done"), verdict("COMPLETED", "fine"));
         Path orphan = Files.createDirectories(home.resolve("jobs/gone-1234/workspace/src"));
         Files.writeString(orphan.resolve("Main.java"), "class Main {}");
         Path old = home.resolve("jobs/gone-1234");
@@ -413,9 +386,9 @@ class CrashRecoveryTest {
 
     @Test
     void theOrphanSweepAsksEveryRunnerThatWorksHereToRemoveWhatJobsThatRunNoStepLeft() {
-        JobId finished = job(verdict("COMPLETED", "done"), verdict("COMPLETED", "fine"));
+        JobId finished = fixture.job(verdict("COMPLETED", "done"), verdict("COMPLETED", "fine"));
         logist.run(finished, Observer.NOOP);
-        JobId running = job(verdict("COMPLETED", "done"), verdict("COMPLETED", "fine"));
+        JobId running = fixture.job(verdict("COMPLETED", "done"), verdict("COMPLETED", "fine"));
         JobInfo job = store.load(running).orElseThrow();
         store.save(job.withStatus(JobStatus.RUNNING, Optional.empty(), job.updatedAt()));
         List<JobId> labelled = List.of(finished, running, JobId.of("gone-1234"));
@@ -476,14 +449,5 @@ class CrashRecoveryTest {
                 .split("\n"));
         assertThat(branch).containsExactlyElementsOf(job.steps().stream().map(s -> s.commit().orElseThrow())
                 .toList());
-    }
-
-    private static String git(Path where, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("git", "-C", where.toString()));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        assertThat(process.waitFor()).as("git %s: %s", List.of(args), out).isZero();
-        return out;
     }
 }

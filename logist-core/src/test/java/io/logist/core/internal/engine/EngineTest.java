@@ -1,5 +1,7 @@
 package io.logist.core.internal.engine;
 
+import static io.logist.core.internal.engine.EngineFixture.git;
+import static io.logist.core.internal.engine.EngineFixture.verdict;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,73 +13,24 @@ import io.logist.JobNotFoundException;
 import io.logist.JobResult;
 import io.logist.JobSpec;
 import io.logist.JobStatus;
-import io.logist.Logist;
 import io.logist.StepInfo;
 import io.logist.StepOutcome;
-import io.logist.core.internal.store.FileJobStore;
 import io.logist.event.JobEvent;
 import io.logist.spi.Observer;
 import io.logist.spi.OwnerRequest;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The engine end to end with real git, the real host runner and a scripted test agent. */
-class EngineTest {
-    @TempDir
-    Path dir;
-    private Path repo;
-    private Logist logist;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        repo = Files.createDirectories(dir.resolve("repo"));
-        Files.writeString(repo.resolve("README.md"), "hello\n");
-        git("init", "--quiet");
-        git("add", "README.md");
-        git("-c", "user.name=t", "-c", "user.email=t@localhost", "commit", "--quiet", "-m", "first");
-        logist = Logist.builder()
-                .home(dir.resolve("home"))
-                .discovery(false)
-                .register(new ScriptAgentProvider())
-                .userConfig(dir.resolve("no-user-config.yml"))
-                .environment(Map.of("PATH", System.getenv("PATH"), "HOME", dir.toString()))
-                .build();
-    }
-
-    @AfterEach
-    void tearDown() {
-        logist.close();
-    }
-
-    private static String verdict(String action, String summary) {
-        return "printf '%s\\n' 'Done.' '```json' '{\"action\": \"" + action + "\", \"summary_for_supervisor\": \""
-                + summary + "\", \"evidence_files\": []}' '```'";
-    }
-
-    private JobId job(String worker, String supervisor, String... settings) {
-        JobSpec.Builder spec = JobSpec.builder().prompt("Write a.txt").repo(repo).agent("script")
-                .set("agents.script.worker", worker).set("agents.script.supervisor", supervisor);
-        for (int i = 0; i < settings.length; i += 2) {
-            spec.set(settings[i], settings[i + 1]);
-        }
-        JobId id = logist.create(spec.build());
-        logist.activate(id);
-        return id;
-    }
-
+class EngineTest extends EngineTestCase {
     @Test
     void aWorkerAndASupervisorStepEndInSuccessWithACommitEach() throws Exception {
-        JobId id = job("echo work >> a.txt; echo usage 100 20 0.01; " + verdict("COMPLETED", "wrote a.txt"),
+        JobId id = fixture.job("echo work >> a.txt; echo usage 100 20 0.01; " + verdict("COMPLETED", "wrote a.txt"),
                 verdict("COMPLETED", "looks good"));
         List<JobEvent> seen = new ArrayList<>();
         JobResult result = logist.run(id, new Observer() {
@@ -94,9 +47,9 @@ class EngineTest {
                 .containsExactly(StepOutcome.COMPLETED, StepOutcome.COMPLETED);
         assertThat(job.steps().get(0).usage().inputTokens()).isEqualTo(100);
         assertThat(job.usage().costUsd()).hasValueSatisfying(c -> assertThat(c).isEqualByComparingTo("0.01"));
-        assertThat(gitOut("log", "--format=%s", job.branch())).startsWith(
+        assertThat(git(fixture.repo, "log", "--format=%s", job.branch())).startsWith(
                 "logist " + id + " step 2 (supervisor): COMPLETED\nlogist " + id + " step 1 (worker): COMPLETED\nfirst");
-        assertThat(gitOut("show", job.branch() + ":a.txt")).isEqualTo("work");
+        assertThat(git(fixture.repo, "show", job.branch() + ":a.txt")).isEqualTo("work");
         List<JobEvent> events = logist.events(id);
         for (int i = 0; i < events.size(); i++) {
             assertThat(events.get(i).seq()).isEqualTo(i + 1);
@@ -106,11 +59,11 @@ class EngineTest {
 
     @Test
     void theSupervisorSeesTheWorkersChangeAndTheWorkerSeesTheFeedback() throws Exception {
-        JobId id = job("echo line$STEP >> a.txt; " + verdict("COMPLETED", "added a line"),
+        JobId id = fixture.job("echo line$STEP >> a.txt; " + verdict("COMPLETED", "added a line"),
                 "if [ \"$STEP\" = 2 ]; then " + verdict("RETRY", "add one more line") + "; else "
                         + verdict("COMPLETED", "fine") + "; fi");
         assertThat(logist.run(id, Observer.NOOP).status()).isEqualTo(JobStatus.SUCCESS);
-        Path steps = dir.resolve("home/jobs/" + id + "/steps");
+        Path steps = fixture.jobDirectory(id).resolve("steps");
         assertThat(Files.readString(steps.resolve("2/prompt.md"))).contains("added a line").contains("+line1");
         assertThat(Files.readString(steps.resolve("3/prompt.md")))
                 .contains("Feedback from the supervisor").contains("add one more line");
@@ -119,7 +72,7 @@ class EngineTest {
 
     @Test
     void stepRunsOneStepAndLeavesTheJobPending() {
-        JobId id = job(verdict("COMPLETED", "done"), verdict("COMPLETED", "ok"));
+        JobId id = fixture.job(verdict("COMPLETED", "done"), verdict("COMPLETED", "ok"));
         JobResult first = logist.step(id, Observer.NOOP);
         assertThat(first.status()).isEqualTo(JobStatus.PENDING);
         assertThat(first.steps()).isEqualTo(1);
@@ -129,19 +82,19 @@ class EngineTest {
 
     @Test
     void aMissingVerdictIsReaskedOnceThenNeedsIntervention() throws Exception {
-        JobId id = job("echo I did something", verdict("COMPLETED", "ok"));
+        JobId id = fixture.job("echo I did something", verdict("COMPLETED", "ok"));
         JobResult result = logist.run(id, Observer.NOOP);
         assertThat(result.status()).isEqualTo(JobStatus.INTERVENTION_REQUIRED);
         assertThat(result.reason()).hasValueSatisfying(r -> assertThat(r).contains("after a re-ask"));
         JobInfo job = logist.status(id);
         assertThat(job.steps()).extracting(StepInfo::reask).containsExactly(false, true);
-        String reaskPrompt = Files.readString(dir.resolve("home/jobs/" + id + "/steps/2/prompt.md"));
+        String reaskPrompt = Files.readString(fixture.jobDirectory(id).resolve("steps/2/prompt.md"));
         assertThat(reaskPrompt).contains("Your previous answer had no valid verdict");
     }
 
     @Test
     void aCrashIsReportedWithTheStderrTail() {
-        JobId id = job("echo starting; echo 'fatal: disk on fire' >&2; exit 1", verdict("COMPLETED", "ok"));
+        JobId id = fixture.job("echo starting; echo 'fatal: disk on fire' >&2; exit 1", verdict("COMPLETED", "ok"));
         JobResult result = logist.run(id, Observer.NOOP);
         assertThat(result.status()).isEqualTo(JobStatus.INTERVENTION_REQUIRED);
         assertThat(result.reason()).hasValueSatisfying(r -> assertThat(r)
@@ -150,7 +103,7 @@ class EngineTest {
 
     @Test
     void anAuthenticationErrorFailsTheJob() {
-        JobId id = job("echo auth-failed; exit 1", verdict("COMPLETED", "ok"));
+        JobId id = fixture.job("echo auth-failed; exit 1", verdict("COMPLETED", "ok"));
         JobResult result = logist.run(id, Observer.NOOP);
         assertThat(result.status()).isEqualTo(JobStatus.FAILED);
         assertThat(result.reason()).hasValueSatisfying(r -> assertThat(r).contains("401 invalid key"));
@@ -158,7 +111,7 @@ class EngineTest {
 
     @Test
     void aUsageReportOverTheCostLimitKillsTheStep() {
-        JobId id = job("echo usage 10 10 0.30; echo usage 10 10 0.30; sleep 30; " + verdict("COMPLETED", "x"),
+        JobId id = fixture.job("echo usage 10 10 0.30; echo usage 10 10 0.30; sleep 30; " + verdict("COMPLETED", "x"),
                 verdict("COMPLETED", "ok"), "limits.maxCostUsd", "0.50");
         long start = System.nanoTime();
         JobResult result = logist.run(id, Observer.NOOP);
@@ -170,7 +123,7 @@ class EngineTest {
 
     @Test
     void anIdleStepIsKilledByTheIdleTimeout() {
-        JobId id = job("sleep 30", verdict("COMPLETED", "ok"), "limits.idleTimeout", "1s");
+        JobId id = fixture.job("sleep 30", verdict("COMPLETED", "ok"), "limits.idleTimeout", "1s");
         JobResult result = logist.run(id, Observer.NOOP);
         assertThat(result.status()).isEqualTo(JobStatus.INTERVENTION_REQUIRED);
         assertThat(result.reason()).hasValueSatisfying(r -> assertThat(r).startsWith("idle-timeout"));
@@ -178,7 +131,7 @@ class EngineTest {
 
     @Test
     void aSecondRunOfALockedJobIsRefused() throws Exception {
-        JobId id = job("sleep 3; " + verdict("COMPLETED", "done"), verdict("COMPLETED", "ok"));
+        JobId id = fixture.job("sleep 3; " + verdict("COMPLETED", "done"), verdict("COMPLETED", "ok"));
         CompletableFuture<JobResult> first = logist.runAsync(id, Observer.NOOP);
         waitForStatus(id, JobStatus.RUNNING);
         assertThatThrownBy(() -> logist.run(id, Observer.NOOP))
@@ -189,12 +142,12 @@ class EngineTest {
 
     @Test
     void aCancelRequestFromAnotherProcessStopsTheRunningStep() throws Exception {
-        JobId id = job("sleep 30; " + verdict("COMPLETED", "done"), verdict("COMPLETED", "ok"));
+        JobId id = fixture.job("sleep 30; " + verdict("COMPLETED", "done"), verdict("COMPLETED", "ok"));
         CompletableFuture<JobResult> run = logist.runAsync(id, Observer.NOOP);
         waitForExecution(id);
         long asked = System.nanoTime();
 
-        new FileJobStore(dir.resolve("home")).postRequest(id, OwnerRequest.CANCEL);
+        fixture.otherStore().postRequest(id, OwnerRequest.CANCEL);
 
         assertThat(run.get(20, TimeUnit.SECONDS).status()).isEqualTo(JobStatus.CANCELED);
         assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - asked)).isLessThan(5);
@@ -203,11 +156,11 @@ class EngineTest {
 
     @Test
     void aSuspendRequestStopsTheStepWhichRunsAgainAfterResume() throws Exception {
-        JobId id = job("sleep 30; " + verdict("COMPLETED", "done"), verdict("COMPLETED", "ok"));
+        JobId id = fixture.job("sleep 30; " + verdict("COMPLETED", "done"), verdict("COMPLETED", "ok"));
         CompletableFuture<JobResult> run = logist.runAsync(id, Observer.NOOP);
         waitForExecution(id);
 
-        new FileJobStore(dir.resolve("home")).postRequest(id, OwnerRequest.SUSPEND);
+        fixture.otherStore().postRequest(id, OwnerRequest.SUSPEND);
 
         assertThat(run.get(20, TimeUnit.SECONDS).status()).isEqualTo(JobStatus.SUSPENDED);
         JobInfo job = logist.status(id);
@@ -233,7 +186,7 @@ class EngineTest {
 
     @Test
     void runningADraftJobIsRefusedWithTheAllowedCommands() {
-        JobId id = logist.create(JobSpec.builder().prompt("x").repo(repo).agent("script").build());
+        JobId id = logist.create(JobSpec.builder().prompt("x").repo(fixture.repo).agent("script").build());
         assertThatThrownBy(() -> logist.run(id, Observer.NOOP))
                 .hasMessageContaining("it is DRAFT").hasMessageContaining("activate");
         assertThat(logist.status(id).status()).isEqualTo(JobStatus.DRAFT);
@@ -252,18 +205,5 @@ class EngineTest {
             Thread.sleep(25);
         }
         assertThat(logist.status(id).status()).isEqualTo(status);
-    }
-
-    private void git(String... args) throws IOException, InterruptedException {
-        gitOut(args);
-    }
-
-    private String gitOut(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("git", "-C", repo.toString()));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(process.getInputStream().readAllBytes()).strip();
-        assertThat(process.waitFor()).as("git %s: %s", List.of(args), out).isZero();
-        return out;
     }
 }
