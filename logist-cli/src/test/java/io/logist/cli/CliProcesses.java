@@ -32,10 +32,22 @@ final class CliProcesses {
     private final Path configHome;
     private final Path directory;
 
-    CliProcesses(Path home, Path configHome, Path directory) {
+    private CliProcesses(Path home, Path configHome, Path directory) {
         this.home = home;
         this.configHome = configHome;
         this.directory = directory;
+    }
+
+    /** Runs in a new git repository with one commit, {@code dir/repo}, on the home {@code dir/home}. */
+    static CliProcesses inNewRepository(Path dir) throws Exception {
+        Path repo = Files.createDirectories(dir.resolve("repo"));
+        TestRepository.initWithCommit(repo);
+        return new CliProcesses(dir.resolve("home"), Files.createDirectories(dir.resolve("config")), repo);
+    }
+
+    /** The git repository the processes run in. */
+    Path repository() {
+        return directory;
     }
 
     record Result(int exitCode, String out, String err) {

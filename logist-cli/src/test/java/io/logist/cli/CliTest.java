@@ -17,25 +17,17 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CliTest {
     @TempDir
-    Path repo;
-
-    @TempDir
-    Path home;
-
-    /** Holds no logist.yml, so the user's own configuration cannot change what the tests see. */
-    @TempDir
-    Path configHome;
+    Path dir;
 
     private InProcessCli cli;
 
     @BeforeEach
     void gitRepository() throws Exception {
-        TestRepository.initWithCommit(repo);
-        cli = new InProcessCli(home, repo, configHome);
+        cli = InProcessCli.inNewRepository(dir);
     }
 
     private String git(String... args) throws Exception {
-        return TestRepository.git(repo, args);
+        return TestRepository.git(cli.repo(), args);
     }
 
     private Result run(String... args) {
@@ -62,7 +54,7 @@ class CliTest {
         assertThat(status.get("status").asText()).isEqualTo("SUCCESS");
         assertThat(status.get("reason").isNull()).isTrue();
         assertThat(status.get("prompt").asText()).isEqualTo("Write the greeting");
-        assertThat(Path.of(status.get("repo").asText()).toRealPath()).isEqualTo(repo.toRealPath());
+        assertThat(Path.of(status.get("repo").asText()).toRealPath()).isEqualTo(cli.repo().toRealPath());
         assertThat(status.get("base").asText()).isEqualTo(git("rev-parse", "HEAD"));
         assertThat(status.get("branch").asText()).isEqualTo("logist/" + id);
         assertThat(Path.of(status.get("workspace").asText())).isDirectory();
@@ -137,7 +129,7 @@ class CliTest {
     void badInputIsRefusedWithExitCodeTwoAndChangesNothing() throws Exception {
         String existing = activeMockJob("success");
         String before = run("job", "list", "--json").out();
-        Path notARepo = Files.createDirectories(home.resolveSibling(home.getFileName() + "-plain"));
+        Path notARepo = Files.createDirectories(dir.resolve("plain"));
 
         assertRefused(List.of("job", "create", "--prompt", "x", "--set", "limits.maxSteps"), "is not key=value");
         assertRefused(List.of("job", "create", "--prompt", "x", "--set", "limits.noSuchLimit=3"), "noSuchLimit");

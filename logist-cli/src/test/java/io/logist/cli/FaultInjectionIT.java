@@ -39,20 +39,13 @@ class FaultInjectionIT {
         "sentinel.retries=1000"};
 
     @TempDir
-    Path repo;
-
-    @TempDir
-    Path home;
-
-    @TempDir
-    Path configHome;
+    Path dir;
 
     private CliProcesses cli;
 
     @BeforeEach
     void setUp() throws Exception {
-        TestRepository.initWithCommit(repo);
-        cli = new CliProcesses(home, configHome, repo);
+        cli = CliProcesses.inNewRepository(dir);
     }
 
     @Test
@@ -226,10 +219,10 @@ class FaultInjectionIT {
         String branch = job.path("branch").asText();
         String range = job.path("baseCommit").asText() + ".." + branch;
         List<String> onBranch = commits.isEmpty() ? List.of()
-                : List.of(TestRepository.git(repo, "rev-list", "--reverse", range).split("\n"));
+                : List.of(TestRepository.git(cli.repository(), "rev-list", "--reverse", range).split("\n"));
         assertThat(onBranch).as("the commits of job %s's branch, one per step", id).containsExactlyElementsOf(commits);
         List<String> subjects = commits.isEmpty() ? List.of()
-                : List.of(TestRepository.git(repo, "log", "--reverse", "--format=%s", range).split("\n"));
+                : List.of(TestRepository.git(cli.repository(), "log", "--reverse", "--format=%s", range).split("\n"));
         for (int i = 0; i < subjects.size(); i++) {
             // An adopted checkpoint keeps the outcome its step reached before the kill; the step is INTERRUPTED.
             assertThat(subjects.get(i)).startsWith("logist " + id + " step " + (i + 1) + " ("

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,10 +31,22 @@ final class InProcessCli {
     private final Path repo;
     private final Path configHome;
 
-    InProcessCli(Path home, Path repo, Path configHome) {
+    private InProcessCli(Path home, Path repo, Path configHome) {
         this.home = home;
         this.repo = repo;
         this.configHome = configHome;
+    }
+
+    /** Runs in a new git repository with one commit, {@code dir/repo}, on the home {@code dir/home}. */
+    static InProcessCli inNewRepository(Path dir) throws Exception {
+        Path repo = Files.createDirectories(dir.resolve("repo"));
+        TestRepository.initWithCommit(repo);
+        return new InProcessCli(dir.resolve("home"), repo, Files.createDirectories(dir.resolve("config")));
+    }
+
+    /** The git repository the commands run in. */
+    Path repo() {
+        return repo;
     }
 
     /** What one command printed and returned. */

@@ -17,20 +17,13 @@ import org.junit.jupiter.api.io.TempDir;
 /** The commands that move a job between states, in-process against the engine and the mock agent. */
 class JobControlCliTest {
     @TempDir
-    Path repo;
-
-    @TempDir
-    Path home;
-
-    @TempDir
-    Path configHome;
+    Path dir;
 
     private InProcessCli cli;
 
     @BeforeEach
     void gitRepository() throws Exception {
-        TestRepository.initWithCommit(repo);
-        cli = new InProcessCli(home, repo, configHome);
+        cli = InProcessCli.inNewRepository(dir);
     }
 
     @Test
@@ -121,7 +114,7 @@ class JobControlCliTest {
         assertThat(rewound.get("history").size()).isEqualTo(1);
         assertThat(rewound.get("history").get(0).get("by").asText()).isEqualTo("restep");
         assertThat(rewound.get("history").get(0).get("step").get("commit").asText()).isEqualTo(stepTwoCommit);
-        assertThat(TestRepository.git(repo, "rev-parse", "logist/" + id)).isEqualTo(stepOneCommit);
+        assertThat(TestRepository.git(cli.repo(), "rev-parse", "logist/" + id)).isEqualTo(stepOneCommit);
 
         cli.ok("job", "run", "--quiet", id);
         JsonNode again = cli.status(id);
@@ -130,7 +123,7 @@ class JobControlCliTest {
         List<String> commits = new ArrayList<>();
         again.get("steps").forEach(step -> commits.add(step.get("commit").asText()));
         // A redone step that changes the same files within the same second may get the very same commit id.
-        assertThat(TestRepository.git(repo, "rev-list", "--reverse", again.get("base").asText() + "..logist/" + id)
+        assertThat(TestRepository.git(cli.repo(), "rev-list", "--reverse", again.get("base").asText() + "..logist/" + id)
                 .lines()).containsExactlyElementsOf(commits);
     }
 
@@ -150,7 +143,7 @@ class JobControlCliTest {
     @Test
     void poststepAppliesAHandWrittenAnswerFromAFileOrStandardInput() throws Exception {
         String id = cli.activeMockJob("success");
-        Path answer = Files.writeString(repo.resolve("answer.md"), "Done.\n```json\n{\"action\": \"COMPLETED\","
+        Path answer = Files.writeString(cli.repo().resolve("answer.md"), "Done.\n```json\n{\"action\": \"COMPLETED\","
                 + " \"summary_for_supervisor\": \"wrote it by hand\", \"evidence_files\": []}\n```\n");
 
         Result worker = cli.run("job", "poststep", id, "--response", "answer.md");

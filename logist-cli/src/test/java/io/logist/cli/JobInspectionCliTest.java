@@ -18,13 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The commands that look at a job and its change, in-process against the engine and the mock agent. */
 class JobInspectionCliTest {
     @TempDir
-    Path repo;
-
-    @TempDir
-    Path home;
-
-    @TempDir
-    Path configHome;
+    Path dir;
 
     @TempDir
     Path elsewhere;
@@ -33,8 +27,7 @@ class JobInspectionCliTest {
 
     @BeforeEach
     void gitRepository() throws Exception {
-        TestRepository.initWithCommit(repo);
-        cli = new InProcessCli(home, repo, configHome);
+        cli = InProcessCli.inNewRepository(dir);
     }
 
     private String finishedJob() {
@@ -127,17 +120,17 @@ class JobInspectionCliTest {
     @Test
     void diffShowsTheChangeAndHarvestExportsItAsAPatchOrABranch() throws Exception {
         String id = finishedJob();
-        String branchHead = TestRepository.git(repo, "rev-parse", "logist/" + id);
+        String branchHead = TestRepository.git(cli.repo(), "rev-parse", "logist/" + id);
 
         Result diff = cli.ok("job", "diff", id);
         Result patch = cli.ok("job", "harvest", id, "--patch", "change.patch");
         Result branch = cli.ok("job", "harvest", id, "--branch", "greeting");
 
         assertThat(diff.out()).startsWith("diff --git").contains("mock-work.txt");
-        assertThat(Files.readString(repo.resolve("change.patch"))).isEqualTo(diff.out());
-        assertThat(patch.out()).contains(repo.resolve("change.patch").toString());
+        assertThat(Files.readString(cli.repo().resolve("change.patch"))).isEqualTo(diff.out());
+        assertThat(patch.out()).contains(cli.repo().resolve("change.patch").toString());
         assertThat(branch.out()).contains("greeting");
-        assertThat(TestRepository.git(repo, "rev-parse", "greeting")).isEqualTo(branchHead);
+        assertThat(TestRepository.git(cli.repo(), "rev-parse", "greeting")).isEqualTo(branchHead);
     }
 
     @Test

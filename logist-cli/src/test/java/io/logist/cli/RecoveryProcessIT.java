@@ -20,20 +20,13 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class RecoveryProcessIT {
     @TempDir
-    Path repo;
-
-    @TempDir
-    Path home;
-
-    @TempDir
-    Path configHome;
+    Path dir;
 
     private CliProcesses cli;
 
     @BeforeEach
     void setUp() throws Exception {
-        TestRepository.initWithCommit(repo);
-        cli = new CliProcesses(home, configHome, repo);
+        cli = CliProcesses.inNewRepository(dir);
     }
 
     @Test

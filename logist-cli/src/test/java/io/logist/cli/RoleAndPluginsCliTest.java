@@ -13,13 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code logist role} and {@code logist plugins}, in-process against the engine. */
 class RoleAndPluginsCliTest {
     @TempDir
-    Path repo;
-
-    @TempDir
-    Path home;
-
-    @TempDir
-    Path configHome;
+    Path dir;
 
     @TempDir
     Path other;
@@ -28,14 +22,13 @@ class RoleAndPluginsCliTest {
 
     @BeforeEach
     void gitRepository() throws Exception {
-        TestRepository.initWithCommit(repo);
+        cli = InProcessCli.inNewRepository(dir);
         TestRepository.initWithCommit(other);
-        cli = new InProcessCli(home, repo, configHome);
     }
 
     @Test
     void roleListShowsTheBuiltInRolesAndThoseOfTheRepositorysLogistYml() throws Exception {
-        Files.writeString(repo.resolve("logist.yml"), "roles:\n  reviewer:\n    agent: mock\n"
+        Files.writeString(cli.repo().resolve("logist.yml"), "roles:\n  reviewer:\n    agent: mock\n"
                 + "    instructions: |\n      Check the style.\n      Then the tests.\n");
 
         Result text = cli.ok("role", "list");
@@ -51,7 +44,7 @@ class RoleAndPluginsCliTest {
 
     @Test
     void roleInspectShowsOneRoleInFullAndAnUnknownRoleNamesTheKnownOnes() throws Exception {
-        Files.writeString(repo.resolve("logist.yml"), "roles:\n  reviewer:\n    agent: mock\n"
+        Files.writeString(cli.repo().resolve("logist.yml"), "roles:\n  reviewer:\n    agent: mock\n"
                 + "    instructions: |\n      Check the style.\n      Then the tests.\n");
 
         Result text = cli.ok("role", "inspect", "reviewer");
