@@ -18,13 +18,17 @@ final class Follow {
     private Follow() {
     }
 
-    /** One pass with the job as it is now. */
-    static void once(Logist logist, JobId id, Consumer<JobInfo> pass) {
-        pass.accept(logist.status(id));
+    /** Passes until the job rests when {@code follow}, else one pass with the job as it is now. */
+    static void passes(boolean follow, Logist logist, JobId id, Consumer<JobInfo> pass) {
+        if (follow) {
+            untilRest(logist, id, pass);
+        } else {
+            pass.accept(logist.status(id));
+        }
     }
 
     /** Passes until one that began with the job not {@code RUNNING}; an interrupt ends it early. */
-    static void untilRest(Logist logist, JobId id, Consumer<JobInfo> pass) {
+    private static void untilRest(Logist logist, JobId id, Consumer<JobInfo> pass) {
         while (true) {
             JobInfo job = logist.status(id);
             pass.accept(job);

@@ -29,11 +29,7 @@ final class JobEventsCommand extends LogistSubcommand {
 
     @Override
     protected int execute(Logist logist) {
-        if (follow) {
-            Follow.untilRest(logist, id.value, job -> print(logist, job));
-        } else {
-            Follow.once(logist, id.value, job -> print(logist, job));
-        }
+        Follow.passes(follow, logist, id.value, job -> print(logist, job));
         return ExitCodes.OK;
     }
 

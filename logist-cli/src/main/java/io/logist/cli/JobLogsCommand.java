@@ -34,11 +34,7 @@ final class JobLogsCommand extends LogistSubcommand {
 
     @Override
     protected int execute(Logist logist) {
-        if (follow) {
-            Follow.untilRest(logist, id.value, job -> print(logist, job));
-        } else {
-            Follow.once(logist, id.value, job -> print(logist, job));
-        }
+        Follow.passes(follow, logist, id.value, job -> print(logist, job));
         return ExitCodes.OK;
     }
 

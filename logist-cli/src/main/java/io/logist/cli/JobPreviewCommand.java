@@ -23,11 +23,7 @@ final class JobPreviewCommand extends LogistSubcommand {
     @Override
     protected int execute(Logist logist) {
         StepPreview preview = logist.preview(id.value);
-        if (json.enabled) {
-            out().println(JsonViews.write(JsonViews.preview(preview)));
-        } else {
-            out().print(TextViews.preview(preview));
-        }
+        json.print(out(), () -> JsonViews.preview(preview), () -> TextViews.preview(preview));
         return ExitCodes.OK;
     }
 }

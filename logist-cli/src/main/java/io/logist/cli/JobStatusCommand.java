@@ -22,11 +22,8 @@ final class JobStatusCommand extends LogistSubcommand {
     @Override
     protected int execute(Logist logist) {
         JobInfo job = logist.status(id.value);
-        if (json.enabled) {
-            out().println(JsonViews.write(new JsonViews(environment().clock()).status(job)));
-        } else {
-            out().print(new TextViews(environment().clock()).status(job));
-        }
+        json.print(out(), () -> new JsonViews(environment().clock()).status(job),
+                () -> new TextViews(environment().clock()).status(job));
         return ExitCodes.OK;
     }
 }

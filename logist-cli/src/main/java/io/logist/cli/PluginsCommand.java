@@ -20,8 +20,7 @@ final class PluginsCommand extends LogistSubcommand {
     @Override
     protected int execute(Logist logist) {
         List<PluginInfo> plugins = logist.plugins();
-        out().print(json.enabled ? JsonViews.write(JsonViews.plugins(plugins)) + System.lineSeparator()
-                : TextViews.plugins(plugins));
+        json.print(out(), () -> JsonViews.plugins(plugins), () -> TextViews.plugins(plugins));
         return ExitCodes.OK;
     }
 }

@@ -33,8 +33,7 @@ final class RoleInspectCommand extends LogistSubcommand {
                 .orElseThrow(() -> new BadInputException("there is no role '" + name + "'; the roles are: "
                         + roles.stream().map(RoleSettings::name).collect(Collectors.joining(", "))
                         + " (define others under roles: in logist.yml)"));
-        out().print(json.enabled ? JsonViews.write(JsonViews.role(role)) + System.lineSeparator()
-                : TextViews.role(role));
+        json.print(out(), () -> JsonViews.role(role), () -> TextViews.role(role));
         return ExitCodes.OK;
     }
 }

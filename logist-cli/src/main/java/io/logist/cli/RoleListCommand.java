@@ -23,8 +23,7 @@ final class RoleListCommand extends LogistSubcommand {
     @Override
     protected int execute(Logist logist) {
         List<RoleSettings> roles = logist.roles(repo.resolve(environment()));
-        out().print(json.enabled ? JsonViews.write(JsonViews.roles(roles)) + System.lineSeparator()
-                : TextViews.roles(roles));
+        json.print(out(), () -> JsonViews.roles(roles), () -> TextViews.roles(roles));
         return ExitCodes.OK;
     }
 }
