@@ -1,6 +1,8 @@
 package io.logist.agent.aider;
 
 import io.logist.Usage;
+import io.logist.agent.support.PriceTable;
+import io.logist.agent.support.StderrTail;
 import io.logist.spi.AgentError;
 import io.logist.spi.AgentError.Kind;
 import io.logist.spi.AgentOutcome;
@@ -8,9 +10,7 @@ import io.logist.spi.AgentSignal;
 import io.logist.spi.OutputChannel;
 import io.logist.spi.OutputInterpreter;
 import java.math.BigDecimal;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,12 +54,11 @@ final class AiderOutputInterpreter implements OutputInterpreter {
             "The API provider has rate limited you. Try again later or check your quotas.", Kind.RATE_LIMIT,
             "The API provider's servers are down or overloaded.", Kind.SERVER,
             "The API provider timed out without returning a response. They may be down or overloaded.", Kind.NETWORK);
-    private static final int STDERR_LINES_KEPT = 5;
 
     private final Optional<String> model;
     private final PriceTable prices;
     private final List<String> said = new ArrayList<>();
-    private final Deque<String> stderrTail = new ArrayDeque<>();
+    private final StderrTail stderrTail = new StderrTail();
     private Optional<AgentError> error = Optional.empty();
     /** Whether the last usage report had no cost and no price, so that a cost line of its own completes it. */
     private boolean costToCome;
@@ -76,7 +75,7 @@ final class AiderOutputInterpreter implements OutputInterpreter {
     @Override
     public List<AgentSignal> onLine(OutputChannel channel, String line) {
         if (channel == OutputChannel.STDERR) {
-            rememberStderr(line);
+            stderrTail.add(line);
             return List.of();
         }
         Matcher tokens = TOKENS.matcher(line);
@@ -118,8 +117,7 @@ final class AiderOutputInterpreter implements OutputInterpreter {
     @Override
     public AgentOutcome finish(int exitCode) {
         Optional<AgentError> failure = error.or(() -> exitCode == 0 ? Optional.empty()
-                : Optional.of(new AgentError(Kind.OTHER, "aider exited with code " + exitCode
-                        + (stderrTail.isEmpty() ? "" : ": " + String.join("\n", stderrTail)))));
+                : Optional.of(new AgentError(Kind.OTHER, stderrTail.appendedTo("aider exited with code " + exitCode))));
         return new AgentOutcome(String.join("\n", said).strip(), failure);
     }
 
@@ -150,15 +148,5 @@ final class AiderOutputInterpreter implements OutputInterpreter {
                 : BigDecimal.ONE;
         String digits = Character.isDigit(unit) ? count : count.substring(0, count.length() - 1);
         return new BigDecimal(digits).multiply(scale).longValue();
-    }
-
-    private void rememberStderr(String line) {
-        if (line.isBlank()) {
-            return;
-        }
-        if (stderrTail.size() == STDERR_LINES_KEPT) {
-            stderrTail.removeFirst();
-        }
-        stderrTail.addLast(line);
     }
 }

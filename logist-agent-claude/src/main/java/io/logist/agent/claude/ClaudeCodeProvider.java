@@ -1,13 +1,12 @@
 package io.logist.agent.claude;
 
 import com.google.auto.service.AutoService;
-import io.logist.BadInputException;
+import io.logist.agent.support.CliAgentProvider;
+import io.logist.agent.support.CommonOptions;
+import io.logist.agent.support.ToolProbe;
 import io.logist.spi.Agent;
 import io.logist.spi.AgentContext;
 import io.logist.spi.AgentProvider;
-import io.logist.spi.OptionSpec;
-import io.logist.spi.Probe;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,29 +15,18 @@ import java.util.Map;
  * the Anthropic API's host root, such as a proxy or a local server.
  */
 @AutoService(AgentProvider.class)
-public final class ClaudeCodeProvider implements AgentProvider {
+public final class ClaudeCodeProvider extends CliAgentProvider {
     /** The version Logist is tested with; newer ones need Node 22. */
-    static final CliBinary BINARY = new CliBinary(ClaudeCodeAgent.PROGRAM, "@anthropic-ai/claude-code@2.1.197");
+    private static final ToolProbe TOOL = new ToolProbe(ClaudeCodeAgent.PROGRAM,
+            "npm install -g @anthropic-ai/claude-code@2.1.197 (or scripts/install-agent-clis.sh in a Logist checkout)");
 
-    @Override
-    public String id() {
-        return ClaudeSettings.ID;
+    public ClaudeCodeProvider() {
+        super(ClaudeSettings.ID, ClaudeSettings.OPTIONS, TOOL);
     }
 
     @Override
-    public List<OptionSpec> options() {
-        return ClaudeSettings.OPTIONS;
-    }
-
-    @Override
-    public Probe probe(Map<String, Object> options, Map<String, String> environment) {
-        ClaudeSettings settings;
-        try {
-            settings = ClaudeSettings.from(options);
-        } catch (BadInputException invalid) {
-            return Probe.unavailable(invalid.getMessage());
-        }
-        return BINARY.probe(settings.path(), "agents." + ClaudeSettings.ID + ".path", environment);
+    protected CommonOptions commonOptions(Map<String, Object> options) {
+        return ClaudeSettings.from(options).common();
     }
 
     @Override

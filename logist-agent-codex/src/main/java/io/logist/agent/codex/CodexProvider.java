@@ -1,13 +1,12 @@
 package io.logist.agent.codex;
 
 import com.google.auto.service.AutoService;
-import io.logist.BadInputException;
+import io.logist.agent.support.CliAgentProvider;
+import io.logist.agent.support.CommonOptions;
+import io.logist.agent.support.ToolProbe;
 import io.logist.spi.Agent;
 import io.logist.spi.AgentContext;
 import io.logist.spi.AgentProvider;
-import io.logist.spi.OptionSpec;
-import io.logist.spi.Probe;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,29 +15,18 @@ import java.util.Map;
  * endpoint ending in {@code /v1} that speaks the Responses API.
  */
 @AutoService(AgentProvider.class)
-public final class CodexProvider implements AgentProvider {
+public final class CodexProvider extends CliAgentProvider {
     /** The version Logist is tested with. */
-    static final CliBinary BINARY = new CliBinary(CodexAgent.PROGRAM, "@openai/codex@0.169.0");
+    private static final ToolProbe TOOL = new ToolProbe(CodexAgent.PROGRAM,
+            "npm install -g @openai/codex@0.169.0 (or scripts/install-agent-clis.sh in a Logist checkout)");
 
-    @Override
-    public String id() {
-        return CodexSettings.ID;
+    public CodexProvider() {
+        super(CodexSettings.ID, CodexSettings.OPTIONS, TOOL);
     }
 
     @Override
-    public List<OptionSpec> options() {
-        return CodexSettings.OPTIONS;
-    }
-
-    @Override
-    public Probe probe(Map<String, Object> options, Map<String, String> environment) {
-        CodexSettings settings;
-        try {
-            settings = CodexSettings.from(options);
-        } catch (BadInputException invalid) {
-            return Probe.unavailable(invalid.getMessage());
-        }
-        return BINARY.probe(settings.path(), "agents." + CodexSettings.ID + ".path", environment);
+    protected CommonOptions commonOptions(Map<String, Object> options) {
+        return CodexSettings.from(options).common();
     }
 
     @Override

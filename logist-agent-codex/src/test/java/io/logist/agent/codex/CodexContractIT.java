@@ -1,30 +1,14 @@
 package io.logist.agent.codex;
 
 import io.logist.spi.AgentProvider;
-import io.logist.testkit.AgentProviderContractKit;
-import io.logist.testkit.model.AgentClis;
-import io.logist.testkit.model.Script;
+import io.logist.testkit.model.AgentCliContractKit;
 import io.logist.testkit.model.ScriptedModelServer;
-import io.logist.testkit.model.Turn;
-import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 
 /** The contract, with the real codex CLI talking to a scripted model server, offline. */
-class CodexContractIT extends AgentProviderContractKit {
-    private static final String KEY_VARIABLE = "LOGIST_TEST_OPENAI_KEY";
-    private ScriptedModelServer server;
-
-    @BeforeEach
-    void startServer() {
-        server = ScriptedModelServer.start(Script.of(Turn.writeFile("hello.txt", "hello\n"),
-                Turn.verdict("COMPLETED", "Created hello.txt", "hello.txt")));
-    }
-
-    @AfterEach
-    void stopServer() {
-        server.close();
+class CodexContractIT extends AgentCliContractKit {
+    CodexContractIT() {
+        super("codex", "LOGIST_TEST_OPENAI_KEY", "sk-test-0123456789abcdef");
     }
 
     @Override
@@ -33,19 +17,8 @@ class CodexContractIT extends AgentProviderContractKit {
     }
 
     @Override
-    protected Map<String, Object> options() {
-        return Map.of("path", AgentClis.binary("codex").toString(),
-                "baseUrl", server.openAiBaseUrl().toString(),
-                "apiKeyEnv", KEY_VARIABLE,
-                // A model in codex's catalog, so that it offers its apply_patch tool.
-                "model", "gpt-5.5",
-                "inheritUserConfig", false);
-    }
-
-    @Override
-    protected Map<String, String> environment() {
-        Map<String, String> environment = new HashMap<>(System.getenv());
-        environment.put(KEY_VARIABLE, "sk-test-0123456789abcdef");
-        return environment;
+    protected Map<String, Object> serverOptions(ScriptedModelServer server) {
+        // A model in codex's catalog, so that it offers its apply_patch tool.
+        return Map.of("baseUrl", server.openAiBaseUrl().toString(), "model", "gpt-5.5");
     }
 }

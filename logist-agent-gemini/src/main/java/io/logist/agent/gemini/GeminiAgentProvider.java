@@ -1,13 +1,12 @@
 package io.logist.agent.gemini;
 
 import com.google.auto.service.AutoService;
-import io.logist.BadInputException;
+import io.logist.agent.support.CliAgentProvider;
+import io.logist.agent.support.CommonOptions;
+import io.logist.agent.support.ToolProbe;
 import io.logist.spi.Agent;
 import io.logist.spi.AgentContext;
 import io.logist.spi.AgentProvider;
-import io.logist.spi.OptionSpec;
-import io.logist.spi.Probe;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,29 +14,18 @@ import java.util.Map;
  * {@code GEMINI_API_KEY} or the variable named by {@code agents.gemini.apiKeyEnv}.
  */
 @AutoService(AgentProvider.class)
-public final class GeminiAgentProvider implements AgentProvider {
+public final class GeminiAgentProvider extends CliAgentProvider {
+    /** The version Logist is tested with. */
     private static final ToolProbe TOOL = new ToolProbe(GeminiAgent.PROGRAM,
-            "install it with: npm install -g @google/gemini-cli");
+            "npm install -g @google/gemini-cli@0.61.0 (or scripts/install-agent-clis.sh in a Logist checkout)");
 
-    @Override
-    public String id() {
-        return GeminiOptions.ID;
+    public GeminiAgentProvider() {
+        super(GeminiOptions.ID, GeminiOptions.SPECS, TOOL);
     }
 
     @Override
-    public List<OptionSpec> options() {
-        return GeminiOptions.SPECS;
-    }
-
-    @Override
-    public Probe probe(Map<String, Object> options, Map<String, String> environment) {
-        GeminiOptions read;
-        try {
-            read = GeminiOptions.from(options);
-        } catch (BadInputException invalid) {
-            return Probe.unavailable(invalid.getMessage());
-        }
-        return TOOL.probe(read.path(), environment);
+    protected CommonOptions commonOptions(Map<String, Object> options) {
+        return GeminiOptions.from(options).common();
     }
 
     @Override

@@ -77,22 +77,13 @@ class GeminiAgentPrepareTest {
     }
 
     @Test
-    void copiesAKeyKeptUnderAnotherNameIntoGeminiApiKeyWhenTheCommandRuns() throws Exception {
+    void handsAKeyKeptUnderAnotherNameToTheCliAsGeminiApiKey() {
         Invocation invocation = prepare(Map.of("apiKeyEnv", "TEAM_GEMINI_KEY"));
 
         assertThat(invocation.passThrough()).containsExactly("TEAM_GEMINI_KEY");
         assertThat(invocation.command()).startsWith("sh", "-c")
                 .endsWith("gemini", "--yolo", "--skip-trust", "--output-format", "stream-json");
-        assertThat(String.join(" ", invocation.command())).doesNotContain("secret-value");
-
-        List<String> printKey = List.of(invocation.command().get(0), invocation.command().get(1),
-                invocation.command().get(2), "print-key", "sh", "-c", "printf %s \"$GEMINI_API_KEY\"");
-        ProcessBuilder builder = new ProcessBuilder(printKey);
-        builder.environment().put("TEAM_GEMINI_KEY", "secret-value");
-        builder.environment().remove("GEMINI_API_KEY");
-        Process process = builder.start();
-        assertThat(new String(process.getInputStream().readAllBytes())).isEqualTo("secret-value");
-        assertThat(process.waitFor()).isZero();
+        assertThat(invocation.command().get(2)).contains("GEMINI_API_KEY=\"${TEAM_GEMINI_KEY-}\"");
     }
 
     @Test
