@@ -2,12 +2,8 @@ package io.logist.agent.aider;
 
 import com.google.auto.service.AutoService;
 import io.logist.agent.support.CliAgentProvider;
-import io.logist.agent.support.CommonOptions;
 import io.logist.agent.support.ToolProbe;
-import io.logist.spi.Agent;
-import io.logist.spi.AgentContext;
 import io.logist.spi.AgentProvider;
-import java.util.Map;
 
 /**
  * The {@code aider} agent: Aider ({@code pipx install aider-chat}), with the model's key in its usual variable
@@ -15,20 +11,10 @@ import java.util.Map;
  */
 @AutoService(AgentProvider.class)
 public final class AiderAgentProvider extends CliAgentProvider {
-    private static final ToolProbe TOOL = new ToolProbe(AiderAgent.PROGRAM,
-            "python -m pip install aider-install && aider-install (or: pipx install aider-chat)");
-
     public AiderAgentProvider() {
-        super(AiderOptions.ID, AiderOptions.SPECS, TOOL);
-    }
-
-    @Override
-    protected CommonOptions commonOptions(Map<String, Object> options) {
-        return AiderOptions.from(options).common();
-    }
-
-    @Override
-    public Agent create(AgentContext context) {
-        return new AiderAgent();
+        super(AiderOptions.ID, AiderOptions.SPECS,
+                new ToolProbe(AiderAgent.PROGRAM, "python -m pip install aider-install && aider-install"
+                        + " (or: pipx install aider-chat)"),
+                options -> AiderOptions.from(options).common(), AiderAgent::new);
     }
 }

@@ -8,7 +8,6 @@ import io.logist.spi.OptionSpec.Type;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The validated {@code agents.aider.*} options of one step.
@@ -43,22 +42,14 @@ record AiderOptions(CommonOptions common, boolean repoMap, PriceTable prices) {
             OptionSpec.of(PRICES, Type.STRING_MAP, "USD per million input/output tokens by model, such as"
                     + " {openai/my-model: '0.5/1.5'}, for models aider reports no cost for"));
 
-    AiderOptions {
-        Objects.requireNonNull(common, "common");
-        Objects.requireNonNull(prices, "prices");
-    }
-
     /**
      * Reads and validates the options; absent ones take their defaults.
      *
      * @throws io.logist.BadInputException naming every invalid {@code agents.aider.<option>}
      */
     static AiderOptions from(Map<String, Object> options) {
-        OptionReader reader = new OptionReader(ID, options);
-        AiderOptions read = new AiderOptions(CommonOptions.read(reader), reader.bool(REPO_MAP, false),
-                reader.prices(PRICES));
-        reader.rejectProblems();
-        return read;
+        return OptionReader.read(ID, options, reader -> new AiderOptions(CommonOptions.read(reader),
+                reader.bool(REPO_MAP, false), reader.prices(PRICES)));
     }
 
     /** The variable aider reads the model's key from: by the model's provider prefix or name, else OpenAI's. */

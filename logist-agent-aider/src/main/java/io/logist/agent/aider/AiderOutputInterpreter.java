@@ -1,14 +1,13 @@
 package io.logist.agent.aider;
 
 import io.logist.Usage;
+import io.logist.agent.support.CliOutputInterpreter;
 import io.logist.agent.support.PriceTable;
 import io.logist.agent.support.StderrTail;
 import io.logist.spi.AgentError;
 import io.logist.spi.AgentError.Kind;
 import io.logist.spi.AgentOutcome;
 import io.logist.spi.AgentSignal;
-import io.logist.spi.OutputChannel;
-import io.logist.spi.OutputInterpreter;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +25,7 @@ import java.util.regex.Pattern;
  * and exits 0 even when every attempt failed, so a failure is the last error printed and not followed by a
  * usage report. Every other line is what the model said.
  */
-final class AiderOutputInterpreter implements OutputInterpreter {
+final class AiderOutputInterpreter extends CliOutputInterpreter {
     private static final String NUMBER = "\\d+(?:\\.\\d+)?";
     /** Token counts are rounded: {@code 730}, {@code 2.3k}, {@code 16k}. */
     private static final String TOKENS_COUNT = "(" + NUMBER + "[kKmM]?)";
@@ -58,7 +57,6 @@ final class AiderOutputInterpreter implements OutputInterpreter {
     private final Optional<String> model;
     private final PriceTable prices;
     private final List<String> said = new ArrayList<>();
-    private final StderrTail stderrTail = new StderrTail();
     private Optional<AgentError> error = Optional.empty();
     /** Whether the last usage report had no cost and no price, so that a cost line of its own completes it. */
     private boolean costToCome;
@@ -68,16 +66,13 @@ final class AiderOutputInterpreter implements OutputInterpreter {
      * @param prices prices for models aider reports no cost for
      */
     AiderOutputInterpreter(Optional<String> model, PriceTable prices) {
+        super(new StderrTail());
         this.model = model;
         this.prices = prices;
     }
 
     @Override
-    public List<AgentSignal> onLine(OutputChannel channel, String line) {
-        if (channel == OutputChannel.STDERR) {
-            stderrTail.add(line);
-            return List.of();
-        }
+    protected List<AgentSignal> onStdout(String line) {
         Matcher tokens = TOKENS.matcher(line);
         if (tokens.matches()) {
             // A usage report follows a reply: the attempts that failed before it were retried successfully.
@@ -117,7 +112,8 @@ final class AiderOutputInterpreter implements OutputInterpreter {
     @Override
     public AgentOutcome finish(int exitCode) {
         Optional<AgentError> failure = error.or(() -> exitCode == 0 ? Optional.empty()
-                : Optional.of(new AgentError(Kind.OTHER, stderrTail.appendedTo("aider exited with code " + exitCode))));
+                : Optional.of(new AgentError(Kind.OTHER,
+                        stderrTail().appendedTo("aider exited with code " + exitCode))));
         return new AgentOutcome(String.join("\n", said).strip(), failure);
     }
 
@@ -136,7 +132,7 @@ final class AiderOutputInterpreter implements OutputInterpreter {
                 .orElse(0L);
         long output = tokens(report.group(4));
         Optional<BigDecimal> cost = Optional.ofNullable(report.group(5)).map(BigDecimal::new)
-                .or(() -> model.flatMap(id -> prices.cost(id, input, output)));
+                .or(() -> prices.cost(model, input, output));
         costToCome = cost.isEmpty();
         return new Usage(input, output, cost);
     }

@@ -2,12 +2,8 @@ package io.logist.agent.claude;
 
 import com.google.auto.service.AutoService;
 import io.logist.agent.support.CliAgentProvider;
-import io.logist.agent.support.CommonOptions;
 import io.logist.agent.support.ToolProbe;
-import io.logist.spi.Agent;
-import io.logist.spi.AgentContext;
 import io.logist.spi.AgentProvider;
-import java.util.Map;
 
 /**
  * The {@code claude-code} agent: Anthropic's Claude Code CLI, {@code npm install -g @anthropic-ai/claude-code}.
@@ -16,21 +12,11 @@ import java.util.Map;
  */
 @AutoService(AgentProvider.class)
 public final class ClaudeCodeProvider extends CliAgentProvider {
-    /** The version Logist is tested with; newer ones need Node 22. */
-    private static final ToolProbe TOOL = new ToolProbe(ClaudeCodeAgent.PROGRAM,
-            "npm install -g @anthropic-ai/claude-code@2.1.197 (or scripts/install-agent-clis.sh in a Logist checkout)");
-
     public ClaudeCodeProvider() {
-        super(ClaudeSettings.ID, ClaudeSettings.OPTIONS, TOOL);
-    }
-
-    @Override
-    protected CommonOptions commonOptions(Map<String, Object> options) {
-        return ClaudeSettings.from(options).common();
-    }
-
-    @Override
-    public Agent create(AgentContext context) {
-        return new ClaudeCodeAgent();
+        super(ClaudeSettings.ID, ClaudeSettings.OPTIONS,
+                // The version Logist is tested with; newer ones need Node 22.
+                new ToolProbe(ClaudeCodeAgent.PROGRAM, "npm install -g @anthropic-ai/claude-code@2.1.197"
+                        + " (or scripts/install-agent-clis.sh in a Logist checkout)"),
+                options -> ClaudeSettings.from(options).common(), ClaudeCodeAgent::new);
     }
 }

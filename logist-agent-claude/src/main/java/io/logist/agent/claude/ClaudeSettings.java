@@ -7,7 +7,6 @@ import io.logist.spi.OptionSpec;
 import io.logist.spi.OptionSpec.Type;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.OptionalLong;
 
 /**
@@ -43,25 +42,16 @@ record ClaudeSettings(CommonOptions common, OptionalLong maxTurns, long maxRetri
                     + " {claude-sonnet-4-5: 3/15}, to see the cost of each turn while a step runs; claude's own"
                     + " total is used at the end"));
 
-    ClaudeSettings {
-        Objects.requireNonNull(common, "common");
-        Objects.requireNonNull(maxTurns, "maxTurns");
-        Objects.requireNonNull(prices, "prices");
-    }
-
     /**
      * Reads and validates the options; absent ones take their defaults.
      *
      * @throws io.logist.BadInputException naming every invalid {@code agents.claude-code.<option>}
      */
     static ClaudeSettings from(Map<String, Object> options) {
-        OptionReader reader = new OptionReader(ID, options);
-        ClaudeSettings settings = new ClaudeSettings(CommonOptions.read(reader),
+        return OptionReader.read(ID, options, reader -> new ClaudeSettings(CommonOptions.read(reader),
                 reader.wholeNumber(MAX_TURNS, 1),
                 reader.wholeNumber(MAX_RETRIES, 0).orElse(DEFAULT_MAX_RETRIES),
-                reader.prices(PRICES));
-        reader.rejectProblems();
-        return settings;
+                reader.prices(PRICES)));
     }
 
     /** The variable the key is read from in Logist's environment. */

@@ -3,15 +3,13 @@ package io.logist.agent.claude;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logist.Usage;
 import io.logist.agent.support.FailureKinds;
-import io.logist.agent.support.JsonLines;
+import io.logist.agent.support.JsonLinesInterpreter;
 import io.logist.agent.support.PriceTable;
 import io.logist.agent.support.StderrTail;
 import io.logist.agent.support.ToolCalls;
 import io.logist.spi.AgentError;
 import io.logist.spi.AgentOutcome;
 import io.logist.spi.AgentSignal;
-import io.logist.spi.OutputChannel;
-import io.logist.spi.OutputInterpreter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -29,7 +27,7 @@ import java.util.regex.Pattern;
  * <p>Each assistant turn's usage is reported as it arrives; the {@code result} line's totals then add only
  * what the turns did not report, so nothing is counted twice. Claude reports its cost only in the totals.
  */
-final class ClaudeStreamInterpreter implements OutputInterpreter {
+final class ClaudeStreamInterpreter extends JsonLinesInterpreter {
     /** Claude's own error messages for requests that never got an HTTP answer. */
     private static final Pattern NETWORK_ERROR = Pattern.compile(
             "(?i)request timed out|connection error|ECONNREFUSED|ECONNRESET|fetch failed|socket hang up|network");
@@ -43,26 +41,17 @@ final class ClaudeStreamInterpreter implements OutputInterpreter {
 
     private final PriceTable prices;
     private final Set<String> countedMessages = new HashSet<>();
-    private final StderrTail stderrTail = new StderrTail();
     private Usage reported = Usage.NONE;
     private Optional<String> lastText = Optional.empty();
     private Optional<JsonNode> result = Optional.empty();
 
     ClaudeStreamInterpreter(PriceTable prices) {
+        super(new StderrTail());
         this.prices = prices;
     }
 
     @Override
-    public List<AgentSignal> onLine(OutputChannel channel, String line) {
-        if (channel == OutputChannel.STDERR) {
-            stderrTail.add(line);
-            return List.of();
-        }
-        Optional<JsonNode> parsed = JsonLines.parse(line);
-        if (parsed.isEmpty()) {
-            return line.isBlank() ? List.of() : List.of(new AgentSignal.Message(line));
-        }
-        JsonNode event = parsed.get();
+    protected List<AgentSignal> onEvent(JsonNode event) {
         return switch (event.path("type").asText()) {
             case "system" -> system(event);
             case "assistant" -> assistant(event.path("message"));
@@ -75,7 +64,7 @@ final class ClaudeStreamInterpreter implements OutputInterpreter {
     public AgentOutcome finish(int exitCode) {
         if (result.isEmpty()) {
             return new AgentOutcome(lastText.orElse(""), Optional.of(new AgentError(AgentError.Kind.OTHER,
-                    stderrTail.appendedTo("claude exited with code " + exitCode + " without its result line"))));
+                    stderrTail().appendedTo("claude exited with code " + exitCode + " without its result line"))));
         }
         JsonNode end = result.get();
         String text = end.path("result").isTextual() ? end.path("result").asText() : lastText.orElse("");

@@ -4,22 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.logist.BadInputException;
-import io.logist.JobId;
 import io.logist.spi.Invocation;
 import io.logist.spi.StepRequest;
+import io.logist.testkit.ScratchStep;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ClaudeCodeAgentTest {
-    @TempDir
-    Path directory;
+    private ScratchStep scratch;
+
+    @BeforeEach
+    void scratchStep(@TempDir Path root) {
+        scratch = new ScratchStep(root);
+    }
 
     @Test
     void theDefaultCommandStreamsJsonAndTakesThePromptOnStandardInput() {
@@ -69,7 +73,7 @@ class ClaudeCodeAgentTest {
     void withoutTheUsersConfigurationTheCliGetsAHomeInTheStepDirectory() {
         Invocation invocation = prepare(Map.of("inheritUserConfig", false));
 
-        Path home = directory.resolve("step").toAbsolutePath().resolve("home");
+        Path home = scratch.stepDirectory().toAbsolutePath().resolve("home");
         assertThat(invocation.environment()).containsEntry("HOME", home.toString())
                 .containsEntry("XDG_CONFIG_HOME", home.resolve(".config").toString())
                 .containsEntry("XDG_CACHE_HOME", home.resolve(".cache").toString());
@@ -89,21 +93,18 @@ class ClaudeCodeAgentTest {
     }
 
     @Test
-    void preparingWritesNothingWhenTheUsersConfigurationIsInherited() throws Exception {
+    void preparingWritesNothingWhenTheUsersConfigurationIsInherited() {
         prepare(Map.of());
 
-        try (var files = Files.list(directory)) {
-            assertThat(files).isEmpty();
-        }
+        assertThat(scratch.stepDirectory()).as("the step directory, which prepare had no need for").doesNotExist();
+        assertThat(scratch.workspace()).isEmptyDirectory();
     }
 
     private Invocation prepare(Map<String, Object> options) {
-        return prepare(options, new StepRequest.Budget(Optional.empty(), Optional.empty(), Duration.ofMinutes(30)));
+        return new ClaudeCodeAgent().prepare(scratch.request("Fix the bug", options));
     }
 
     private Invocation prepare(Map<String, Object> options, StepRequest.Budget budget) {
-        StepRequest request = new StepRequest(JobId.of("fix-bug-1a2b"), 1, "worker", "Fix the bug",
-                directory.resolve("workspace"), directory.resolve("step"), options, budget);
-        return new ClaudeCodeAgent().prepare(request);
+        return new ClaudeCodeAgent().prepare(scratch.request("Fix the bug", options, budget));
     }
 }

@@ -7,7 +7,6 @@ import io.logist.spi.OptionSpec;
 import io.logist.spi.OptionSpec.Type;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -43,22 +42,14 @@ record ClineOptions(CommonOptions common, Optional<String> provider, PriceTable 
             OptionSpec.of(PRICES, Type.STRING_MAP, "USD per million input/output tokens by model, such as"
                     + " {gpt-4o: '2.5/10'}, for models cline reports no cost for"));
 
-    ClineOptions {
-        Objects.requireNonNull(common, "common");
-        Objects.requireNonNull(provider, "provider");
-        Objects.requireNonNull(prices, "prices");
-    }
-
     /**
      * Reads and validates the options; absent ones take their defaults.
      *
      * @throws io.logist.BadInputException naming every invalid {@code agents.cline.<option>}
      */
     static ClineOptions from(Map<String, Object> options) {
-        OptionReader reader = new OptionReader(ID, options);
-        ClineOptions read = new ClineOptions(CommonOptions.read(reader), reader.text(PROVIDER), reader.prices(PRICES));
-        reader.rejectProblems();
-        return read;
+        return OptionReader.read(ID, options, reader -> new ClineOptions(CommonOptions.read(reader),
+                reader.text(PROVIDER), reader.prices(PRICES)));
     }
 
     /**

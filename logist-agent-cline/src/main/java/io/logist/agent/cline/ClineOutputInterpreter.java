@@ -138,7 +138,7 @@ final class ClineOutputInterpreter implements OutputInterpreter {
             costSoFar = costSoFar.max(total);
             return Usage.of(input, output, delta);
         }
-        return new Usage(input, output, model.flatMap(id -> prices.cost(id, input, output)));
+        return new Usage(input, output, prices.cost(model, input, output));
     }
 
     /** What a tool call touches: the files of a patch, the commands of a shell call, else its main input. */

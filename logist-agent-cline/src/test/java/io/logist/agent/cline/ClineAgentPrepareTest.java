@@ -7,17 +7,16 @@ import static org.assertj.core.api.Assertions.entry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.logist.BadInputException;
-import io.logist.JobId;
 import io.logist.spi.Invocation;
 import io.logist.spi.StepRequest;
+import io.logist.testkit.ScratchStep;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,8 +24,12 @@ class ClineAgentPrepareTest {
     private static final String PROMPT = "You are the worker. Create hello.txt.\n";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    Path root;
+    private ScratchStep scratch;
+
+    @BeforeEach
+    void scratchStep(@TempDir Path root) {
+        scratch = new ScratchStep(root);
+    }
 
     @Test
     void runsClineInActModeWithJsonOutputTheStepTimeAsItsLimitAndThePromptLast() {
@@ -43,7 +46,7 @@ class ClineAgentPrepareTest {
 
         assertThat(invocation.environment()).contains(entry("CLINE_SESSION_BACKEND_MODE", "local"),
                 entry("CLINE_NO_AUTO_UPDATE", "1"),
-                entry("CLINE_LOG_PATH", stepDirectory().resolve("cline.log").toString()));
+                entry("CLINE_LOG_PATH", scratch.stepDirectory().resolve("cline.log").toString()));
     }
 
     @Test
@@ -54,7 +57,7 @@ class ClineAgentPrepareTest {
                 "CLINE_GLOBAL_SETTINGS_PATH");
         assertThat(invocation.passThrough()).isEmpty();
         assertThat(invocation.command()).doesNotContain("-P");
-        assertThat(stepDirectory().resolve("cline")).doesNotExist();
+        assertThat(scratch.stepDirectory().resolve("cline")).doesNotExist();
     }
 
     @Test
@@ -62,9 +65,9 @@ class ClineAgentPrepareTest {
         Invocation invocation = prepare(Map.of("inheritUserConfig", false, "provider", "openai-compatible",
                 "model", "gpt-4o", "baseUrl", "http://127.0.0.1:8080/v1"), Duration.ofMinutes(30));
 
-        Path home = stepDirectory().resolve("home");
-        Path providers = stepDirectory().resolve("cline/providers.json");
-        Path global = stepDirectory().resolve("cline/global-settings.json");
+        Path home = scratch.stepDirectory().resolve("home");
+        Path providers = scratch.stepDirectory().resolve("cline/providers.json");
+        Path global = scratch.stepDirectory().resolve("cline/global-settings.json");
         assertThat(invocation.environment()).contains(entry("HOME", home.toString()),
                 entry("CLINE_PROVIDER_SETTINGS_PATH", providers.toString()),
                 entry("CLINE_GLOBAL_SETTINGS_PATH", global.toString()));
@@ -78,7 +81,7 @@ class ClineAgentPrepareTest {
         assertThat(JSON.readTree(global.toFile())).isEqualTo(JSON.readTree(
                 "{\"telemetryOptOut\": true, \"autoUpdateEnabled\": false}"));
         assertThat(invocation.passThrough()).containsExactly("OPENAI_API_KEY");
-        assertThat(workspace()).isEmptyDirectory();
+        assertThat(scratch.workspace()).isEmptyDirectory();
     }
 
     @Test
@@ -121,19 +124,7 @@ class ClineAgentPrepareTest {
     }
 
     private Invocation prepare(Map<String, Object> options, Duration time) {
-        return new ClineAgent().prepare(new StepRequest(JobId.of("cline-test"), 1, "worker", PROMPT, workspace(),
-                stepDirectory(), options, new StepRequest.Budget(Optional.empty(), Optional.empty(), time)));
-    }
-
-    private Path workspace() {
-        try {
-            return Files.createDirectories(root.resolve("workspace"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private Path stepDirectory() {
-        return root.resolve("steps").resolve("1");
+        return new ClineAgent().prepare(scratch.request(PROMPT, options,
+                new StepRequest.Budget(Optional.empty(), Optional.empty(), time)));
     }
 }

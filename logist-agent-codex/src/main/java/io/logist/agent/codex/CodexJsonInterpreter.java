@@ -3,15 +3,13 @@ package io.logist.agent.codex;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logist.Usage;
 import io.logist.agent.support.FailureKinds;
-import io.logist.agent.support.JsonLines;
+import io.logist.agent.support.JsonLinesInterpreter;
 import io.logist.agent.support.PriceTable;
 import io.logist.agent.support.StderrTail;
 import io.logist.agent.support.ToolCalls;
 import io.logist.spi.AgentError;
 import io.logist.spi.AgentOutcome;
 import io.logist.spi.AgentSignal;
-import io.logist.spi.OutputChannel;
-import io.logist.spi.OutputInterpreter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -28,7 +26,7 @@ import java.util.regex.Pattern;
  * <p>Codex never reports an HTTP status in a field, only in its messages, and reports a server error as a
  * sentence about high demand; the failure's kind is read from those words.
  */
-final class CodexJsonInterpreter implements OutputInterpreter {
+final class CodexJsonInterpreter extends JsonLinesInterpreter {
     private static final Pattern STATUS = Pattern.compile("(?:status:?|status code:?)\\s*(\\d{3})\\b");
     private static final Pattern AUTHENTICATION = Pattern.compile(
             "(?i)unauthorized|forbidden|invalid api key|incorrect api key|authentication|missing environment variable");
@@ -43,28 +41,19 @@ final class CodexJsonInterpreter implements OutputInterpreter {
     private final Optional<String> model;
     private final PriceTable prices;
     private final Set<String> announcedItems = new HashSet<>();
-    private final StderrTail stderrTail = new StderrTail();
     private Optional<String> lastMessage = Optional.empty();
     private Optional<String> lastError = Optional.empty();
     private Optional<String> failure = Optional.empty();
     private boolean completed;
 
     CodexJsonInterpreter(Optional<String> model, PriceTable prices) {
+        super(new StderrTail());
         this.model = model;
         this.prices = prices;
     }
 
     @Override
-    public List<AgentSignal> onLine(OutputChannel channel, String line) {
-        if (channel == OutputChannel.STDERR) {
-            stderrTail.add(line);
-            return List.of();
-        }
-        Optional<JsonNode> parsed = JsonLines.parse(line);
-        if (parsed.isEmpty()) {
-            return line.isBlank() ? List.of() : List.of(new AgentSignal.Message(line));
-        }
-        JsonNode event = parsed.get();
+    protected List<AgentSignal> onEvent(JsonNode event) {
         return switch (event.path("type").asText()) {
             case "thread.started" -> event.path("thread_id").isTextual()
                     ? List.of(new AgentSignal.Session(event.path("thread_id").asText())) : List.of();
@@ -93,7 +82,7 @@ final class CodexJsonInterpreter implements OutputInterpreter {
         if (exitCode != 0 || !completed) {
             String exited = "codex exited with code " + exitCode + (completed ? "" : " without completing its turn");
             return new AgentOutcome(finalMessage, Optional.of(new AgentError(AgentError.Kind.OTHER,
-                    lastError.map(error -> exited + ": " + error).orElseGet(() -> stderrTail.appendedTo(exited)))));
+                    lastError.map(error -> exited + ": " + error).orElseGet(() -> stderrTail().appendedTo(exited)))));
         }
         return new AgentOutcome(finalMessage, Optional.empty());
     }
@@ -122,7 +111,8 @@ final class CodexJsonInterpreter implements OutputInterpreter {
             case "mcp_tool_call" -> List.of(new AgentSignal.ToolCall(
                     item.path("server").asText("mcp") + "." + item.path("tool").asText("?"),
                     ToolCalls.shortened(item.path("arguments").toString())));
-            case "web_search" -> List.of(new AgentSignal.ToolCall("web_search", ToolCalls.shortened(item.path("query").asText())));
+            case "web_search" -> List.of(new AgentSignal.ToolCall("web_search",
+                    ToolCalls.shortened(item.path("query").asText())));
             default -> List.of();
         };
     }
@@ -132,7 +122,7 @@ final class CodexJsonInterpreter implements OutputInterpreter {
         long input = usage.path("input_tokens").asLong(0);
         long output = usage.path("output_tokens").asLong(0);
         return List.of(new AgentSignal.UsageDelta(new Usage(input, output,
-                model.flatMap(name -> prices.cost(name, input, output)))));
+                prices.cost(model, input, output))));
     }
 
     /** The kind of failure, from the HTTP status codex names, else from its words. */

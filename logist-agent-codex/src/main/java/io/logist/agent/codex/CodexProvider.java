@@ -2,12 +2,8 @@ package io.logist.agent.codex;
 
 import com.google.auto.service.AutoService;
 import io.logist.agent.support.CliAgentProvider;
-import io.logist.agent.support.CommonOptions;
 import io.logist.agent.support.ToolProbe;
-import io.logist.spi.Agent;
-import io.logist.spi.AgentContext;
 import io.logist.spi.AgentProvider;
-import java.util.Map;
 
 /**
  * The {@code codex} agent: OpenAI's Codex CLI, {@code npm install -g @openai/codex}. Its key is read from
@@ -16,21 +12,11 @@ import java.util.Map;
  */
 @AutoService(AgentProvider.class)
 public final class CodexProvider extends CliAgentProvider {
-    /** The version Logist is tested with. */
-    private static final ToolProbe TOOL = new ToolProbe(CodexAgent.PROGRAM,
-            "npm install -g @openai/codex@0.169.0 (or scripts/install-agent-clis.sh in a Logist checkout)");
-
     public CodexProvider() {
-        super(CodexSettings.ID, CodexSettings.OPTIONS, TOOL);
-    }
-
-    @Override
-    protected CommonOptions commonOptions(Map<String, Object> options) {
-        return CodexSettings.from(options).common();
-    }
-
-    @Override
-    public Agent create(AgentContext context) {
-        return new CodexAgent();
+        super(CodexSettings.ID, CodexSettings.OPTIONS,
+                // The version Logist is tested with.
+                new ToolProbe(CodexAgent.PROGRAM, "npm install -g @openai/codex@0.169.0"
+                        + " (or scripts/install-agent-clis.sh in a Logist checkout)"),
+                options -> CodexSettings.from(options).common(), CodexAgent::new);
     }
 }

@@ -7,7 +7,6 @@ import io.logist.spi.OptionSpec;
 import io.logist.spi.OptionSpec.Type;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The validated {@code agents.codex.*} options of one step.
@@ -42,25 +41,16 @@ record CodexSettings(CommonOptions common, long maxRetries, String sandbox, Pric
             OptionSpec.of(PRICES, Type.STRING_MAP, "dollars per million input/output tokens by model, such as"
                     + " {gpt-5.5: 1.25/10}; codex reports tokens only, so without it a step has no cost"));
 
-    CodexSettings {
-        Objects.requireNonNull(common, "common");
-        Objects.requireNonNull(sandbox, "sandbox");
-        Objects.requireNonNull(prices, "prices");
-    }
-
     /**
      * Reads and validates the options; absent ones take their defaults.
      *
      * @throws io.logist.BadInputException naming every invalid {@code agents.codex.<option>}
      */
     static CodexSettings from(Map<String, Object> options) {
-        OptionReader reader = new OptionReader(ID, options);
-        CodexSettings settings = new CodexSettings(CommonOptions.read(reader),
+        return OptionReader.read(ID, options, reader -> new CodexSettings(CommonOptions.read(reader),
                 reader.wholeNumber(MAX_RETRIES, 0).orElse(DEFAULT_MAX_RETRIES),
                 reader.oneOf(SANDBOX, SANDBOXES, NO_SANDBOX),
-                reader.prices(PRICES));
-        reader.rejectProblems();
-        return settings;
+                reader.prices(PRICES)));
     }
 
     /** The variable the key is read from in Logist's environment. */

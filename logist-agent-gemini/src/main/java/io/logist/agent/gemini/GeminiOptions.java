@@ -39,12 +39,9 @@ record GeminiOptions(CommonOptions common, long maxAttempts, PriceTable prices) 
      * @throws io.logist.BadInputException naming every invalid {@code agents.gemini.<option>}
      */
     static GeminiOptions from(Map<String, Object> options) {
-        OptionReader reader = new OptionReader(ID, options);
-        GeminiOptions read = new GeminiOptions(CommonOptions.read(reader),
+        return OptionReader.read(ID, options, reader -> new GeminiOptions(CommonOptions.read(reader),
                 reader.wholeNumber(MAX_ATTEMPTS, 1).orElse(DEFAULT_MAX_ATTEMPTS),
-                reader.prices(PRICES));
-        reader.rejectProblems();
-        return read;
+                reader.prices(PRICES)));
     }
 
     /** The variable the key is read from in Logist's environment: the user's choice, else the CLI's own. */

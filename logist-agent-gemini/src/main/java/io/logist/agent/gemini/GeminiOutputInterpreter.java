@@ -2,15 +2,13 @@ package io.logist.agent.gemini;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.logist.Usage;
-import io.logist.agent.support.JsonLines;
+import io.logist.agent.support.JsonLinesInterpreter;
 import io.logist.agent.support.PriceTable;
 import io.logist.agent.support.StderrTail;
 import io.logist.agent.support.ToolCalls;
 import io.logist.spi.AgentError;
 import io.logist.spi.AgentOutcome;
 import io.logist.spi.AgentSignal;
-import io.logist.spi.OutputChannel;
-import io.logist.spi.OutputInterpreter;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -24,32 +22,28 @@ import java.util.Optional;
  * whole, once the turn ends with a tool call or the result; the final message is the text of the last turn.
  * The CLI reports tokens once, in the result, and no cost; the cost comes from the configured prices.
  */
-final class GeminiOutputInterpreter implements OutputInterpreter {
+final class GeminiOutputInterpreter extends JsonLinesInterpreter {
     /** The tool parameters that say best what a call does, in the order they are looked for. */
     private static final List<String> TELLING_PARAMETERS =
             List.of("file_path", "absolute_path", "dir_path", "path", "command", "pattern", "url", "query");
 
     private final PriceTable prices;
     private final StringBuilder turn = new StringBuilder();
-    /** Why the CLI died, without its stack traces. */
-    private final StderrTail stderrTail = new StderrTail(line -> line.startsWith("    at "));
     private Optional<AgentError> error = Optional.empty();
 
     GeminiOutputInterpreter(PriceTable prices) {
+        // Why the CLI died, without its stack traces.
+        super(new StderrTail(line -> line.startsWith("    at ")));
         this.prices = prices;
     }
 
     @Override
-    public List<AgentSignal> onLine(OutputChannel channel, String line) {
-        if (channel == OutputChannel.STDERR) {
-            stderrTail.add(line);
-            return List.of();
-        }
-        Optional<JsonNode> parsed = JsonLines.parse(line);
-        if (parsed.isEmpty()) {
-            return List.of();
-        }
-        JsonNode event = parsed.get();
+    protected List<AgentSignal> onText(String line) {
+        return List.of();
+    }
+
+    @Override
+    protected List<AgentSignal> onEvent(JsonNode event) {
         return switch (event.path("type").asText()) {
             case "init" -> text(event, "session_id").<List<AgentSignal>>map(id -> List.of(new AgentSignal.Session(id)))
                     .orElse(List.of());
@@ -82,7 +76,7 @@ final class GeminiOutputInterpreter implements OutputInterpreter {
     @Override
     public AgentOutcome finish(int exitCode) {
         Optional<AgentError> failure = error.or(() -> exitCode == 0 ? Optional.empty()
-                : Optional.of(GeminiFailures.byExitCode(exitCode, stderrTail.text())));
+                : Optional.of(GeminiFailures.byExitCode(exitCode, stderrTail().text())));
         return new AgentOutcome(turn.toString(), failure);
     }
 

@@ -56,10 +56,8 @@ record MockSettings(MockScenario scenario, long seconds, long inputTokens, long 
      * @throws io.logist.BadInputException naming every invalid {@code agents.mock.<option>} and what it allows
      */
     static MockSettings from(Map<String, Object> options) {
-        OptionReader reader = new OptionReader(MockAgentProvider.ID, options);
-        String scenario = reader.oneOf(SCENARIO, MockScenario.ids(), MockScenario.SUCCESS.id());
-        MockSettings settings = new MockSettings(
-                MockScenario.byId(scenario).orElseThrow(),
+        return OptionReader.read(MockAgentProvider.ID, options, reader -> new MockSettings(
+                MockScenario.byId(reader.oneOf(SCENARIO, MockScenario.ids(), MockScenario.SUCCESS.id())).orElseThrow(),
                 reader.wholeNumber(SECONDS, 0).orElse(5),
                 reader.wholeNumber(INPUT_TOKENS, 0).orElse(1200),
                 reader.wholeNumber(OUTPUT_TOKENS, 0).orElse(300),
@@ -67,9 +65,7 @@ record MockSettings(MockScenario scenario, long seconds, long inputTokens, long 
                 reader.wholeNumber(USAGE_REPORTS, 0).orElse(1),
                 reader.oneOf(VERDICT_TO, VERDICT_TARGETS, "message"),
                 reader.value(FILE, MockSettings::insideTheWorkspace,
-                        "a relative path inside the workspace, such as " + DEFAULT_FILE).orElse(DEFAULT_FILE));
-        reader.rejectProblems();
-        return settings;
+                        "a relative path inside the workspace, such as " + DEFAULT_FILE).orElse(DEFAULT_FILE)));
     }
 
     private static Optional<String> insideTheWorkspace(Object value) {

@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
  * instead of making the user fix one value per run. Values come checked from Logist's configuration, or as plain
  * Java values from an embedder or a test, so each reader accepts the text form too ({@code "12"}, {@code "true"}).
  *
- * <p>Read every option, then call {@link #rejectProblems()}; an invalid value reads as absent (or as the default)
- * until then, so that reading can go on.
+ * <p>Read every option, then call {@link #rejectProblems()}, or let {@link #read} do both; an invalid value reads
+ * as absent (or as the default), so that reading can go on.
  */
 public final class OptionReader {
     private static final Pattern WHOLE_NUMBER = Pattern.compile("-?\\d{1,18}");
@@ -36,6 +36,19 @@ public final class OptionReader {
     public OptionReader(String agentId, Map<String, Object> options) {
         this.agentId = Objects.requireNonNull(agentId, "agentId");
         this.options = Objects.requireNonNull(options, "options");
+    }
+
+    /**
+     * Reads an agent's options with {@code read}, such as into a record of its settings, then rejects every problem
+     * found at once.
+     *
+     * @throws BadInputException listing every invalid option, when there is one
+     */
+    public static <T> T read(String agentId, Map<String, Object> options, Function<OptionReader, T> read) {
+        OptionReader reader = new OptionReader(agentId, options);
+        T value = read.apply(reader);
+        reader.rejectProblems();
+        return value;
     }
 
     /**

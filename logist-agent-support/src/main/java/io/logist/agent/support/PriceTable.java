@@ -32,6 +32,11 @@ public record PriceTable(Map<String, Price> byModel) {
                 .movePointLeft(MILLION_DIGITS));
     }
 
+    /** The cost of these tokens on the configured model, when there is one and the table prices it. */
+    public Optional<BigDecimal> cost(Optional<String> model, long inputTokens, long outputTokens) {
+        return model.flatMap(id -> cost(id, inputTokens, outputTokens));
+    }
+
     /**
      * One model's price.
      *

@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.logist.spi.Agent;
 import io.logist.spi.AgentContext;
+import io.logist.spi.Invocation;
 import io.logist.spi.OptionSpec;
+import io.logist.spi.OutputInterpreter;
 import io.logist.spi.Probe;
+import io.logist.spi.StepRequest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -47,24 +51,32 @@ class CliAgentProviderTest {
                 "agents.my-agent.inheritUserConfig was 'maybe'");
     }
 
+    @Test
+    void createsTheAgentItWasGiven() {
+        assertThat(provider.create(new AgentContext(Path.of("home"), Map.of(), Clock.systemUTC())))
+                .isInstanceOf(MyAgent.class);
+    }
+
     /** A provider as a plugin writes one: its options are read by the same code a step uses. */
     private static final class MyAgentProvider extends CliAgentProvider {
         MyAgentProvider() {
-            super("my-agent", OPTIONS, new ToolProbe("my-cli", "npm install -g my-cli"));
+            super("my-agent", OPTIONS, new ToolProbe("my-cli", "npm install -g my-cli"),
+                    options -> OptionReader.read("my-agent", options, reader -> {
+                        reader.wholeNumber("maxTurns", 1);
+                        return CommonOptions.read(reader);
+                    }), MyAgent::new);
+        }
+    }
+
+    private static final class MyAgent implements Agent {
+        @Override
+        public Invocation prepare(StepRequest request) {
+            throw new UnsupportedOperationException("only created here");
         }
 
         @Override
-        protected CommonOptions commonOptions(Map<String, Object> options) {
-            OptionReader reader = new OptionReader(id(), options);
-            CommonOptions common = CommonOptions.read(reader);
-            reader.wholeNumber("maxTurns", 1);
-            reader.rejectProblems();
-            return common;
-        }
-
-        @Override
-        public Agent create(AgentContext context) {
-            throw new UnsupportedOperationException("only probed here");
+        public OutputInterpreter interpreter(StepRequest request) {
+            throw new UnsupportedOperationException("only created here");
         }
     }
 }

@@ -18,15 +18,7 @@ class OptionReaderTest {
     void absentOptionsAreEmptyOrTheirDefaultAndNoProblem() {
         OptionReader reader = new OptionReader("my-agent", Map.of());
 
-        assertThat(reader.text("model")).isEmpty();
-        assertThat(reader.url("baseUrl")).isEmpty();
-        assertThat(reader.variableName("apiKeyEnv")).isEmpty();
-        assertThat(reader.oneOf("mode", List.of("fast", "slow"), "slow")).isEqualTo("slow");
-        assertThat(reader.bool("inheritUserConfig", true)).isTrue();
-        assertThat(reader.wholeNumber("maxTurns", 1)).isEmpty();
-        assertThat(reader.decimal("costUsd", BigDecimal.ZERO)).isEmpty();
-        assertThat(reader.textList("extraArgs")).isEmpty();
-        assertThat(reader.prices("prices")).isEqualTo(PriceTable.NONE);
+        assertReadsAsAbsent(reader);
         assertThatCode(reader::rejectProblems).doesNotThrowAnyException();
     }
 
@@ -56,16 +48,7 @@ class OptionReaderTest {
                 "apiKeyEnv", "MY-KEY", "mode", "medium", "inheritUserConfig", "maybe", "maxTurns", 0L,
                 "seconds", "1.5", "cost", "-0.01", "extraArgs", "--verbose", "prices", "cheap"));
 
-        assertThat(reader.text("model")).isEmpty();
-        assertThat(reader.url("baseUrl")).isEmpty();
-        assertThat(reader.variableName("apiKeyEnv")).isEmpty();
-        assertThat(reader.oneOf("mode", List.of("fast", "slow"), "slow")).isEqualTo("slow");
-        assertThat(reader.bool("inheritUserConfig", true)).isTrue();
-        assertThat(reader.wholeNumber("maxTurns", 1)).isEmpty();
-        assertThat(reader.wholeNumber("seconds", 0)).isEmpty();
-        assertThat(reader.decimal("cost", BigDecimal.ZERO)).isEmpty();
-        assertThat(reader.textList("extraArgs")).isEmpty();
-        assertThat(reader.prices("prices")).isEqualTo(PriceTable.NONE);
+        assertReadsAsAbsent(reader);
         assertThatThrownBy(reader::rejectProblems)
                 .isInstanceOf(BadInputException.class)
                 .hasMessageStartingWith("the my-agent agent's options are not valid: ")
@@ -106,6 +89,20 @@ class OptionReaderTest {
         assertThatThrownBy(reader::rejectProblems)
                 .hasMessage("the my-agent agent's options are not valid: agents.my-agent.even was '3' but it must be"
                         + " an even number");
+    }
+
+    /** Every kind of value, read as absent: empty, or the default. */
+    private static void assertReadsAsAbsent(OptionReader reader) {
+        assertThat(reader.text("model")).isEmpty();
+        assertThat(reader.url("baseUrl")).isEmpty();
+        assertThat(reader.variableName("apiKeyEnv")).isEmpty();
+        assertThat(reader.oneOf("mode", List.of("fast", "slow"), "slow")).isEqualTo("slow");
+        assertThat(reader.bool("inheritUserConfig", true)).isTrue();
+        assertThat(reader.wholeNumber("maxTurns", 1)).isEmpty();
+        assertThat(reader.wholeNumber("seconds", 0)).isEmpty();
+        assertThat(reader.decimal("cost", BigDecimal.ZERO)).isEmpty();
+        assertThat(reader.textList("extraArgs")).isEmpty();
+        assertThat(reader.prices("prices")).isEqualTo(PriceTable.NONE);
     }
 
     private static Optional<Integer> even(Object value) {
