@@ -3,7 +3,6 @@ module io.logist.agent.gemini {
     requires static com.google.auto.service;
     requires io.logist.api;
     requires io.logist.agent.support;
-    requires com.fasterxml.jackson.databind;
 
     provides io.logist.spi.AgentProvider with io.logist.agent.gemini.GeminiAgentProvider;
 }

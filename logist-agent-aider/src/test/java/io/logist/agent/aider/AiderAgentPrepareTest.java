@@ -11,21 +11,14 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class AiderAgentPrepareTest {
-    private static final String PROMPT = "You are the worker. Create hello.txt.\n";
-
-    private ScratchStep scratch;
-
-    @BeforeEach
-    void scratchStep(@TempDir Path root) {
-        scratch = new ScratchStep(root);
-    }
+    @RegisterExtension
+    final ScratchStep scratch = new ScratchStep();
 
     @Test
     void sendsThePromptFromAFileAnswersYesNeverCommitsAndPrintsPlainText() throws IOException {
@@ -40,7 +33,7 @@ class AiderAgentPrepareTest {
                 "--chat-history-file", step.resolve("aider.chat.history.md").toString(),
                 "--input-history-file", step.resolve("aider.input.history").toString(),
                 "--map-tokens", "0");
-        assertThat(step.resolve("aider-message.md")).hasContent(PROMPT);
+        assertThat(step.resolve("aider-message.md")).hasContent(ScratchStep.PROMPT);
         assertThat(invocation.stdin()).contains("");
         assertThat(invocation.environment()).containsOnly(entry("NO_COLOR", "1"));
         assertThat(invocation.passThrough()).containsExactly("OPENAI_API_KEY");
@@ -98,6 +91,6 @@ class AiderAgentPrepareTest {
     }
 
     private Invocation prepare(Map<String, Object> options) {
-        return new AiderAgent().prepare(scratch.request(PROMPT, options));
+        return new AiderAgent().prepare(scratch.request(options));
     }
 }

@@ -13,17 +13,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ClaudeCodeAgentTest {
-    private ScratchStep scratch;
-
-    @BeforeEach
-    void scratchStep(@TempDir Path root) {
-        scratch = new ScratchStep(root);
-    }
+    @RegisterExtension
+    final ScratchStep scratch = new ScratchStep();
 
     @Test
     void theDefaultCommandStreamsJsonAndTakesThePromptOnStandardInput() {
@@ -31,7 +26,7 @@ class ClaudeCodeAgentTest {
 
         assertThat(invocation.command()).containsExactly("claude", "-p", "--output-format", "stream-json",
                 "--verbose", "--dangerously-skip-permissions");
-        assertThat(invocation.stdin()).contains("Fix the bug");
+        assertThat(invocation.stdin()).contains(ScratchStep.PROMPT);
         assertThat(invocation.passThrough()).containsExactly("ANTHROPIC_API_KEY");
         assertThat(invocation.environment()).containsEntry("IS_SANDBOX", "1")
                 .containsEntry("CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC", "1")
@@ -101,10 +96,10 @@ class ClaudeCodeAgentTest {
     }
 
     private Invocation prepare(Map<String, Object> options) {
-        return new ClaudeCodeAgent().prepare(scratch.request("Fix the bug", options));
+        return new ClaudeCodeAgent().prepare(scratch.request(options));
     }
 
     private Invocation prepare(Map<String, Object> options, StepRequest.Budget budget) {
-        return new ClaudeCodeAgent().prepare(scratch.request("Fix the bug", options, budget));
+        return new ClaudeCodeAgent().prepare(scratch.request(options, budget));
     }
 }

@@ -16,27 +16,21 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ClineAgentPrepareTest {
-    private static final String PROMPT = "You are the worker. Create hello.txt.\n";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ScratchStep scratch;
-
-    @BeforeEach
-    void scratchStep(@TempDir Path root) {
-        scratch = new ScratchStep(root);
-    }
+    @RegisterExtension
+    final ScratchStep scratch = new ScratchStep();
 
     @Test
     void runsClineInActModeWithJsonOutputTheStepTimeAsItsLimitAndThePromptLast() {
         Invocation invocation = prepare(Map.of(), Duration.ofMillis(90_500));
 
         assertThat(invocation.command()).containsExactly("cline", "--json", "--auto-approve", "true",
-                "--timeout", "91", "--", PROMPT);
+                "--timeout", "91", "--", ScratchStep.PROMPT);
         assertThat(invocation.stdin()).contains("");
     }
 
@@ -102,7 +96,7 @@ class ClineAgentPrepareTest {
         assertThat(invocation.passThrough()).containsExactly("TEAM_ROUTER_KEY");
         assertThat(invocation.command().subList(0, 2)).containsExactly("sh", "-c");
         assertThat(invocation.command().get(2)).contains("OPENROUTER_API_KEY=\"${TEAM_ROUTER_KEY-}\"");
-        assertThat(invocation.command()).endsWith("--thinking", "low", "--", PROMPT);
+        assertThat(invocation.command()).endsWith("--thinking", "low", "--", ScratchStep.PROMPT);
     }
 
     @Test
@@ -124,7 +118,7 @@ class ClineAgentPrepareTest {
     }
 
     private Invocation prepare(Map<String, Object> options, Duration time) {
-        return new ClineAgent().prepare(scratch.request(PROMPT, options,
+        return new ClineAgent().prepare(scratch.request(options,
                 new StepRequest.Budget(Optional.empty(), Optional.empty(), time)));
     }
 }

@@ -9,17 +9,12 @@ import io.logist.testkit.ScratchStep;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class CodexAgentTest {
-    private ScratchStep scratch;
-
-    @BeforeEach
-    void scratchStep(@TempDir Path root) {
-        scratch = new ScratchStep(root);
-    }
+    @RegisterExtension
+    final ScratchStep scratch = new ScratchStep();
 
     @Test
     void theCommandDefinesLogistsProviderAndReadsThePromptFromStandardInput() {
@@ -38,7 +33,7 @@ class CodexAgentTest {
                 "-c", "model_providers.logist.request_max_retries=2",
                 "-c", "model_providers.logist.stream_max_retries=2",
                 "-");
-        assertThat(invocation.stdin()).contains("Fix the bug");
+        assertThat(invocation.stdin()).contains(ScratchStep.PROMPT);
         assertThat(invocation.passThrough()).containsExactly("TEAM_OPENAI_KEY");
     }
 
@@ -93,6 +88,6 @@ class CodexAgentTest {
     }
 
     private Invocation prepare(Map<String, Object> options) {
-        return new CodexAgent().prepare(scratch.request("Fix the bug", options));
+        return new CodexAgent().prepare(scratch.request(options));
     }
 }

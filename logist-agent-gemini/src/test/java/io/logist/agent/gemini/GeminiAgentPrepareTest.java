@@ -13,19 +13,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class GeminiAgentPrepareTest {
-    private static final String PROMPT = "You are the worker. Create hello.txt.\n";
-
-    private ScratchStep scratch;
-
-    @BeforeEach
-    void scratchStep(@TempDir Path root) {
-        scratch = new ScratchStep(root);
-    }
+    @RegisterExtension
+    final ScratchStep scratch = new ScratchStep();
 
     @Test
     void runsGeminiWithThePromptOnStandardInputAndStreamJsonOutput() {
@@ -33,7 +26,7 @@ class GeminiAgentPrepareTest {
 
         assertThat(invocation.command()).containsExactly("gemini", "--yolo", "--skip-trust", "--output-format",
                 "stream-json");
-        assertThat(invocation.stdin()).contains(PROMPT);
+        assertThat(invocation.stdin()).contains(ScratchStep.PROMPT);
         assertThat(invocation.passThrough()).containsExactly("GEMINI_API_KEY");
     }
 
@@ -99,6 +92,6 @@ class GeminiAgentPrepareTest {
     }
 
     private Invocation prepare(Map<String, Object> options) {
-        return new GeminiAgent().prepare(scratch.request(PROMPT, options));
+        return new GeminiAgent().prepare(scratch.request(options));
     }
 }
