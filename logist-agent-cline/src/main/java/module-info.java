@@ -2,7 +2,7 @@
 module io.logist.agent.cline {
     requires static com.google.auto.service;
     requires io.logist.api;
-    requires com.fasterxml.jackson.databind;
+    requires io.logist.agent.support;
 
     provides io.logist.spi.AgentProvider with io.logist.agent.cline.ClineAgentProvider;
 }

@@ -2,6 +2,7 @@
 module io.logist.agent.mock {
     requires static com.google.auto.service;
     requires io.logist.api;
+    requires io.logist.agent.support;
 
     provides io.logist.spi.AgentProvider with io.logist.agent.mock.MockAgentProvider;
 }

@@ -1,13 +1,13 @@
 package io.logist.agent.aider;
 
-import io.logist.PluginException;
+import io.logist.agent.support.CommonOptions;
+import io.logist.agent.support.IsolatedHome;
+import io.logist.agent.support.KeyVariable;
+import io.logist.agent.support.StepFiles;
 import io.logist.spi.Agent;
 import io.logist.spi.Invocation;
 import io.logist.spi.OutputInterpreter;
 import io.logist.spi.StepRequest;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,15 +28,16 @@ final class AiderAgent implements Agent {
     @Override
     public Invocation prepare(StepRequest request) {
         AiderOptions options = AiderOptions.from(request.options());
+        CommonOptions common = options.common();
         Path stepDirectory = request.stepDirectory().toAbsolutePath();
         Map<String, String> environment = new LinkedHashMap<>();
-        if (!options.inheritUserConfig()) {
-            environment.putAll(IsolatedHome.create(stepDirectory));
+        if (!common.inheritUserConfig()) {
+            environment.putAll(IsolatedHome.create(AiderOptions.ID, stepDirectory).variables());
         }
         environment.put("NO_COLOR", "1");
-        Path message = writeMessage(stepDirectory, request.prompt());
+        Path message = StepFiles.writeText(AiderOptions.ID, stepDirectory.resolve(MESSAGE_FILE), request.prompt());
 
-        List<String> command = new ArrayList<>(List.of(options.path().orElse(PROGRAM),
+        List<String> command = new ArrayList<>(List.of(common.path().orElse(PROGRAM),
                 "--message-file", message.toString(),
                 "--yes-always",
                 "--no-auto-commits", "--no-dirty-commits", "--no-gitignore",
@@ -47,9 +48,9 @@ final class AiderAgent implements Agent {
         if (!options.repoMap()) {
             command.addAll(List.of("--map-tokens", "0"));
         }
-        options.model().ifPresent(model -> command.addAll(List.of("--model", model)));
-        options.baseUrl().ifPresent(url -> command.addAll(List.of("--openai-api-base", url)));
-        command.addAll(options.extraArgs());
+        common.model().ifPresent(model -> command.addAll(List.of("--model", model)));
+        common.baseUrl().ifPresent(url -> command.addAll(List.of("--openai-api-base", url)));
+        command.addAll(common.extraArgs());
         return new Invocation(KeyVariable.copy(options.userKeyVariable(), options.cliKeyVariable(), command),
                 environment, Set.of(options.userKeyVariable()), Optional.of(""));
     }
@@ -57,17 +58,6 @@ final class AiderAgent implements Agent {
     @Override
     public OutputInterpreter interpreter(StepRequest request) {
         AiderOptions options = AiderOptions.from(request.options());
-        return new AiderOutputInterpreter(options.model(), options.prices());
-    }
-
-    private static Path writeMessage(Path stepDirectory, String prompt) {
-        Path file = stepDirectory.resolve(MESSAGE_FILE);
-        try {
-            Files.createDirectories(stepDirectory);
-            return Files.writeString(file, prompt, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new PluginException("agent 'aider' could not write its message " + file + ": " + e.getMessage()
-                    + "; check that the Logist home is writable", e);
-        }
+        return new AiderOutputInterpreter(options.common().model(), options.prices());
     }
 }

@@ -1,26 +1,25 @@
 package io.logist.agent.aider;
 
+import io.logist.agent.support.CommonOptions;
+import io.logist.agent.support.OptionReader;
+import io.logist.agent.support.PriceTable;
 import io.logist.spi.OptionSpec;
 import io.logist.spi.OptionSpec.Type;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The validated {@code agents.aider.*} options of one step.
  *
- * @param model             {@code --model}, such as {@code sonnet}, {@code gpt-4o} or {@code openai/my-model}
- * @param path              the {@code aider} executable; absent finds it on {@code PATH}
- * @param baseUrl           an OpenAI-compatible API base ({@code --openai-api-base}, ending in {@code /v1})
- * @param apiKeyEnv         the variable holding the key, handed to aider as the model's usual variable
- * @param extraArgs         appended to the command line
- * @param inheritUserConfig whether aider sees the user's own home ({@code ~/.aider.conf.yml}, caches)
- * @param repoMap           whether aider builds its repository map, caching it in the workspace
- * @param prices            prices by model, for models aider has no prices for
+ * @param common  the options every agent understands: {@code model} such as {@code sonnet}, {@code gpt-4o} or
+ *                {@code openai/my-model}; {@code baseUrl} an OpenAI-compatible API base ({@code --openai-api-base},
+ *                ending in {@code /v1}); the key is handed to aider as the model's usual variable; without
+ *                {@code inheritUserConfig} aider does not see the user's own home ({@code ~/.aider.conf.yml}, caches)
+ * @param repoMap whether aider builds its repository map, caching it in the workspace
+ * @param prices  prices by model, for models aider has no prices for
  */
-record AiderOptions(Optional<String> model, Optional<String> path, Optional<String> baseUrl, Optional<String> apiKeyEnv,
-                    List<String> extraArgs, boolean inheritUserConfig, boolean repoMap, PriceTable prices) {
+record AiderOptions(CommonOptions common, boolean repoMap, PriceTable prices) {
     static final String ID = "aider";
     /** The variables of litellm's provider prefixes, such as {@code anthropic/} in {@code anthropic/claude-x}. */
     private static final Map<String, String> PREFIX_KEY_VARIABLES = Map.of("anthropic", "ANTHROPIC_API_KEY",
@@ -43,33 +42,19 @@ record AiderOptions(Optional<String> model, Optional<String> path, Optional<Stri
             OptionSpec.of(PRICES, Type.STRING_MAP, "USD per million input/output tokens by model, such as"
                     + " {openai/my-model: '0.5/1.5'}, for models aider reports no cost for"));
 
-    AiderOptions {
-        extraArgs = List.copyOf(extraArgs);
-    }
-
     /**
      * Reads and validates the options; absent ones take their defaults.
      *
      * @throws io.logist.BadInputException naming every invalid {@code agents.aider.<option>}
      */
     static AiderOptions from(Map<String, Object> options) {
-        OptionReader reader = new OptionReader(ID, options);
-        AiderOptions read = new AiderOptions(
-                reader.text("model"),
-                reader.text("path"),
-                reader.text("baseUrl"),
-                reader.variableName("apiKeyEnv"),
-                reader.textList("extraArgs"),
-                reader.bool("inheritUserConfig", true),
-                reader.bool(REPO_MAP, false),
-                reader.prices(PRICES));
-        reader.rejectProblems();
-        return read;
+        return OptionReader.read(ID, options, reader -> new AiderOptions(CommonOptions.read(reader),
+                reader.bool(REPO_MAP, false), reader.prices(PRICES)));
     }
 
     /** The variable aider reads the model's key from: by the model's provider prefix or name, else OpenAI's. */
     String cliKeyVariable() {
-        String name = model.orElse("").toLowerCase(Locale.ROOT);
+        String name = common.model().orElse("").toLowerCase(Locale.ROOT);
         int slash = name.indexOf('/');
         if (slash > 0) {
             return PREFIX_KEY_VARIABLES.getOrDefault(name.substring(0, slash), DEFAULT_KEY_VARIABLE);
@@ -80,6 +65,6 @@ record AiderOptions(Optional<String> model, Optional<String> path, Optional<Stri
 
     /** The variable Logist passes the key in: the user's choice, else aider's own. */
     String userKeyVariable() {
-        return apiKeyEnv.orElseGet(this::cliKeyVariable);
+        return common.apiKeyEnv().orElseGet(this::cliKeyVariable);
     }
 }

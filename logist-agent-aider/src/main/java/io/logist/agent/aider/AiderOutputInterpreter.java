@@ -1,16 +1,15 @@
 package io.logist.agent.aider;
 
 import io.logist.Usage;
+import io.logist.agent.support.CliOutputInterpreter;
+import io.logist.agent.support.PriceTable;
+import io.logist.agent.support.StderrTail;
 import io.logist.spi.AgentError;
 import io.logist.spi.AgentError.Kind;
 import io.logist.spi.AgentOutcome;
 import io.logist.spi.AgentSignal;
-import io.logist.spi.OutputChannel;
-import io.logist.spi.OutputInterpreter;
 import java.math.BigDecimal;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +25,7 @@ import java.util.regex.Pattern;
  * and exits 0 even when every attempt failed, so a failure is the last error printed and not followed by a
  * usage report. Every other line is what the model said.
  */
-final class AiderOutputInterpreter implements OutputInterpreter {
+final class AiderOutputInterpreter extends CliOutputInterpreter {
     private static final String NUMBER = "\\d+(?:\\.\\d+)?";
     /** Token counts are rounded: {@code 730}, {@code 2.3k}, {@code 16k}. */
     private static final String TOKENS_COUNT = "(" + NUMBER + "[kKmM]?)";
@@ -54,12 +53,10 @@ final class AiderOutputInterpreter implements OutputInterpreter {
             "The API provider has rate limited you. Try again later or check your quotas.", Kind.RATE_LIMIT,
             "The API provider's servers are down or overloaded.", Kind.SERVER,
             "The API provider timed out without returning a response. They may be down or overloaded.", Kind.NETWORK);
-    private static final int STDERR_LINES_KEPT = 5;
 
     private final Optional<String> model;
     private final PriceTable prices;
     private final List<String> said = new ArrayList<>();
-    private final Deque<String> stderrTail = new ArrayDeque<>();
     private Optional<AgentError> error = Optional.empty();
     /** Whether the last usage report had no cost and no price, so that a cost line of its own completes it. */
     private boolean costToCome;
@@ -69,16 +66,13 @@ final class AiderOutputInterpreter implements OutputInterpreter {
      * @param prices prices for models aider reports no cost for
      */
     AiderOutputInterpreter(Optional<String> model, PriceTable prices) {
+        super(new StderrTail());
         this.model = model;
         this.prices = prices;
     }
 
     @Override
-    public List<AgentSignal> onLine(OutputChannel channel, String line) {
-        if (channel == OutputChannel.STDERR) {
-            rememberStderr(line);
-            return List.of();
-        }
+    protected List<AgentSignal> onStdout(String line) {
         Matcher tokens = TOKENS.matcher(line);
         if (tokens.matches()) {
             // A usage report follows a reply: the attempts that failed before it were retried successfully.
@@ -118,8 +112,8 @@ final class AiderOutputInterpreter implements OutputInterpreter {
     @Override
     public AgentOutcome finish(int exitCode) {
         Optional<AgentError> failure = error.or(() -> exitCode == 0 ? Optional.empty()
-                : Optional.of(new AgentError(Kind.OTHER, "aider exited with code " + exitCode
-                        + (stderrTail.isEmpty() ? "" : ": " + String.join("\n", stderrTail)))));
+                : Optional.of(new AgentError(Kind.OTHER,
+                        stderrTail().appendedTo("aider exited with code " + exitCode))));
         return new AgentOutcome(String.join("\n", said).strip(), failure);
     }
 
@@ -138,7 +132,7 @@ final class AiderOutputInterpreter implements OutputInterpreter {
                 .orElse(0L);
         long output = tokens(report.group(4));
         Optional<BigDecimal> cost = Optional.ofNullable(report.group(5)).map(BigDecimal::new)
-                .or(() -> model.flatMap(id -> prices.cost(id, input, output)));
+                .or(() -> prices.cost(model, input, output));
         costToCome = cost.isEmpty();
         return new Usage(input, output, cost);
     }
@@ -150,15 +144,5 @@ final class AiderOutputInterpreter implements OutputInterpreter {
                 : BigDecimal.ONE;
         String digits = Character.isDigit(unit) ? count : count.substring(0, count.length() - 1);
         return new BigDecimal(digits).multiply(scale).longValue();
-    }
-
-    private void rememberStderr(String line) {
-        if (line.isBlank()) {
-            return;
-        }
-        if (stderrTail.size() == STDERR_LINES_KEPT) {
-            stderrTail.removeFirst();
-        }
-        stderrTail.addLast(line);
     }
 }

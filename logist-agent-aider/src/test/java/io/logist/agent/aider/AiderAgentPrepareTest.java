@@ -5,33 +5,26 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
 import io.logist.BadInputException;
-import io.logist.JobId;
 import io.logist.spi.Invocation;
-import io.logist.spi.StepRequest;
+import io.logist.testkit.ScratchStep;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class AiderAgentPrepareTest {
-    private static final String PROMPT = "You are the worker. Create hello.txt.\n";
-
-    @TempDir
-    Path root;
+    @RegisterExtension
+    final ScratchStep scratch = new ScratchStep();
 
     @Test
     void sendsThePromptFromAFileAnswersYesNeverCommitsAndPrintsPlainText() throws IOException {
         Invocation invocation = prepare(Map.of());
 
-        Path step = stepDirectory();
+        Path step = scratch.stepDirectory();
         assertThat(invocation.command()).containsExactly("aider",
                 "--message-file", step.resolve("aider-message.md").toString(),
                 "--yes-always", "--no-auto-commits", "--no-dirty-commits", "--no-gitignore",
@@ -40,11 +33,11 @@ class AiderAgentPrepareTest {
                 "--chat-history-file", step.resolve("aider.chat.history.md").toString(),
                 "--input-history-file", step.resolve("aider.input.history").toString(),
                 "--map-tokens", "0");
-        assertThat(step.resolve("aider-message.md")).hasContent(PROMPT);
+        assertThat(step.resolve("aider-message.md")).hasContent(ScratchStep.PROMPT);
         assertThat(invocation.stdin()).contains("");
         assertThat(invocation.environment()).containsOnly(entry("NO_COLOR", "1"));
         assertThat(invocation.passThrough()).containsExactly("OPENAI_API_KEY");
-        assertThat(workspace()).isEmptyDirectory();
+        assertThat(scratch.workspace()).isEmptyDirectory();
     }
 
     @Test
@@ -61,8 +54,8 @@ class AiderAgentPrepareTest {
     void withoutTheUsersConfigurationRunsInAHomeOfItsOwn() {
         Invocation invocation = prepare(Map.of("inheritUserConfig", false));
 
-        assertThat(invocation.environment()).containsEntry("HOME", stepDirectory().resolve("home").toString());
-        assertThat(stepDirectory().resolve("home")).isDirectory();
+        assertThat(invocation.environment()).containsEntry("HOME", scratch.stepDirectory().resolve("home").toString());
+        assertThat(scratch.stepDirectory().resolve("home")).isDirectory();
     }
 
     @ParameterizedTest
@@ -98,20 +91,6 @@ class AiderAgentPrepareTest {
     }
 
     private Invocation prepare(Map<String, Object> options) {
-        return new AiderAgent().prepare(new StepRequest(JobId.of("aider-test"), 1, "worker", PROMPT, workspace(),
-                stepDirectory(), options, new StepRequest.Budget(Optional.empty(), Optional.empty(),
-                Duration.ofMinutes(30))));
-    }
-
-    private Path workspace() {
-        try {
-            return Files.createDirectories(root.resolve("workspace"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private Path stepDirectory() {
-        return root.resolve("steps").resolve("1");
+        return new AiderAgent().prepare(scratch.request(options));
     }
 }

@@ -3,11 +3,13 @@ package io.logist.agent.aider;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.logist.Usage;
+import io.logist.agent.support.PriceTable;
 import io.logist.spi.AgentError;
 import io.logist.spi.AgentError.Kind;
 import io.logist.spi.AgentOutcome;
 import io.logist.spi.AgentSignal;
 import io.logist.spi.OutputChannel;
+import io.logist.testkit.Recordings;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -15,11 +17,12 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class AiderOutputInterpreterTest {
-    private AiderOutputInterpreter interpreter = new AiderOutputInterpreter(Optional.of("sonnet"), PriceTable.EMPTY);
+    private static final Recordings DOCUMENTED = Recordings.in(AiderOutputInterpreterTest.class, "documented");
+    private AiderOutputInterpreter interpreter = new AiderOutputInterpreter(Optional.of("sonnet"), PriceTable.NONE);
 
     @Test
     void readsTheUsageReportTheEditedFileAndTheReplyOfASuccessfulMessage() {
-        List<AgentSignal> signals = Documented.feed(interpreter, OutputChannel.STDOUT, "success.txt");
+        List<AgentSignal> signals = DOCUMENTED.feed(interpreter, OutputChannel.STDOUT, "success.txt");
 
         assertThat(signals).contains(
                 new AgentSignal.UsageDelta(Usage.of(2300, 135, new BigDecimal("0.0089"))),
@@ -36,7 +39,7 @@ class AiderOutputInterpreterTest {
 
     @Test
     void countsCacheHitsAsInputAndTakesTheCostFromItsOwnLine() {
-        List<AgentSignal> signals = Documented.feed(interpreter, OutputChannel.STDOUT, "cache-usage.txt");
+        List<AgentSignal> signals = DOCUMENTED.feed(interpreter, OutputChannel.STDOUT, "cache-usage.txt");
 
         assertThat(signals).filteredOn(AgentSignal.UsageDelta.class::isInstance).containsExactly(
                 new AgentSignal.UsageDelta(new Usage(20_100, 210, Optional.empty())),
@@ -48,22 +51,22 @@ class AiderOutputInterpreterTest {
         interpreter = new AiderOutputInterpreter(Optional.of("openai/my-model"), new PriceTable(Map.of(
                 "openai/my-model", PriceTable.Price.parse("0.5/1.5").orElseThrow())));
 
-        List<AgentSignal> signals = Documented.feed(interpreter, OutputChannel.STDOUT, "unpriced.txt");
+        List<AgentSignal> signals = DOCUMENTED.feed(interpreter, OutputChannel.STDOUT, "unpriced.txt");
 
-        assertThat(signals).contains(new AgentSignal.UsageDelta(Usage.of(730, 895, new BigDecimal("0.00170750"))),
+        assertThat(signals).contains(new AgentSignal.UsageDelta(Usage.of(730, 895, new BigDecimal("0.0017075"))),
                 new AgentSignal.ToolCall("edit", "csv_total.py"));
     }
 
     @Test
     void reportsTokensOnlyForAModelWithoutAnyPrice() {
-        List<AgentSignal> signals = Documented.feed(interpreter, OutputChannel.STDOUT, "unpriced.txt");
+        List<AgentSignal> signals = DOCUMENTED.feed(interpreter, OutputChannel.STDOUT, "unpriced.txt");
 
         assertThat(signals).contains(new AgentSignal.UsageDelta(new Usage(730, 895, Optional.empty())));
     }
 
     @Test
     void aRefusedKeyIsAnAuthenticationFailureAtOnceThoughAiderExitsZero() {
-        List<AgentSignal> signals = Documented.feed(interpreter, OutputChannel.STDOUT, "error-authentication.txt");
+        List<AgentSignal> signals = DOCUMENTED.feed(interpreter, OutputChannel.STDOUT, "error-authentication.txt");
 
         assertThat(signals).singleElement().isInstanceOfSatisfying(AgentSignal.Failure.class, failure ->
                 assertThat(failure.error().kind()).isEqualTo(Kind.AUTHENTICATION));
@@ -72,7 +75,7 @@ class AiderOutputInterpreterTest {
 
     @Test
     void aRateLimitThatOutlastsTheRetriesIsARateLimitFailureAtTheEnd() {
-        List<AgentSignal> signals = Documented.feed(interpreter, OutputChannel.STDOUT, "error-rate-limit.txt");
+        List<AgentSignal> signals = DOCUMENTED.feed(interpreter, OutputChannel.STDOUT, "error-rate-limit.txt");
 
         assertThat(signals).isEmpty();
         AgentError error = interpreter.finish(0).error().orElseThrow();
@@ -82,7 +85,7 @@ class AiderOutputInterpreterTest {
 
     @Test
     void aServerErrorFollowedByAReplyIsNoFailure() {
-        List<AgentSignal> signals = Documented.feed(interpreter, OutputChannel.STDOUT, "error-server-recovered.txt");
+        List<AgentSignal> signals = DOCUMENTED.feed(interpreter, OutputChannel.STDOUT, "error-server-recovered.txt");
 
         assertThat(signals).contains(new AgentSignal.UsageDelta(Usage.of(1100, 20, new BigDecimal("0.0030"))));
         AgentOutcome outcome = interpreter.finish(0);
@@ -92,7 +95,7 @@ class AiderOutputInterpreterTest {
 
     @Test
     void theDocumentedTokenLimitErrorIsAContextOverflow() {
-        List<AgentSignal> signals = Documented.feed(interpreter, OutputChannel.STDOUT, "error-token-limit.txt");
+        List<AgentSignal> signals = DOCUMENTED.feed(interpreter, OutputChannel.STDOUT, "error-token-limit.txt");
 
         assertThat(signals).first().isEqualTo(new AgentSignal.Failure(
                 new AgentError(Kind.CONTEXT_OVERFLOW, "Model gpt-3.5-turbo has hit a token limit!")));

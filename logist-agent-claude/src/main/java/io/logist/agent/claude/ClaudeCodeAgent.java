@@ -1,13 +1,12 @@
 package io.logist.agent.claude;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.logist.PluginException;
+import io.logist.agent.support.CommonOptions;
+import io.logist.agent.support.IsolatedHome;
 import io.logist.spi.Agent;
 import io.logist.spi.Invocation;
 import io.logist.spi.OutputInterpreter;
 import io.logist.spi.StepRequest;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,11 +26,12 @@ final class ClaudeCodeAgent implements Agent {
     @Override
     public Invocation prepare(StepRequest request) {
         ClaudeSettings settings = ClaudeSettings.from(request.options());
-        List<String> command = new ArrayList<>(List.of(settings.path().orElse(PROGRAM), "-p",
+        CommonOptions common = settings.common();
+        List<String> command = new ArrayList<>(List.of(common.path().orElse(PROGRAM), "-p",
                 "--output-format", "stream-json", "--verbose",
                 // Logist runs oneshots nobody can answer; the workspace is its own checkout.
                 "--dangerously-skip-permissions"));
-        settings.model().ifPresent(model -> command.addAll(List.of("--model", model)));
+        common.model().ifPresent(model -> command.addAll(List.of("--model", model)));
         settings.maxTurns().ifPresent(turns -> command.addAll(List.of("--max-turns", Long.toString(turns))));
         request.budget().costUsd().ifPresent(dollars ->
                 command.addAll(List.of("--max-budget-usd", dollars.toPlainString())));
@@ -41,7 +41,7 @@ final class ClaudeCodeAgent implements Agent {
             command.addAll(List.of("--settings", JSON.createObjectNode()
                     .put("apiKeyHelper", "printenv " + settings.keyVariable()).toString()));
         }
-        command.addAll(settings.extraArgs());
+        command.addAll(common.extraArgs());
         return new Invocation(command, environment(settings, request.stepDirectory()),
                 Set.of(settings.keyVariable()), Optional.of(request.prompt()));
     }
@@ -60,25 +60,10 @@ final class ClaudeCodeAgent implements Agent {
         environment.put("DISABLE_TELEMETRY", "1");
         environment.put("DISABLE_ERROR_REPORTING", "1");
         environment.put("CLAUDE_CODE_MAX_RETRIES", Long.toString(settings.maxRetries()));
-        settings.baseUrl().ifPresent(url -> environment.put("ANTHROPIC_BASE_URL", url));
-        if (!settings.inheritUserConfig()) {
-            Path home = stepDirectory.toAbsolutePath().resolve("home");
-            environment.put("HOME", home.toString());
-            environment.put("XDG_CONFIG_HOME", home.resolve(".config").toString());
-            environment.put("XDG_DATA_HOME", home.resolve(".local/share").toString());
-            environment.put("XDG_STATE_HOME", home.resolve(".local/state").toString());
-            environment.put("XDG_CACHE_HOME", home.resolve(".cache").toString());
-            createDirectory(home);
+        settings.common().baseUrl().ifPresent(url -> environment.put("ANTHROPIC_BASE_URL", url));
+        if (!settings.common().inheritUserConfig()) {
+            environment.putAll(IsolatedHome.create(ClaudeSettings.ID, stepDirectory).variables());
         }
         return environment;
-    }
-
-    private static void createDirectory(Path directory) {
-        try {
-            Files.createDirectories(directory);
-        } catch (IOException e) {
-            throw new PluginException("agent '" + ClaudeSettings.ID + "' could not create " + directory
-                    + " for the CLI's own home: " + e.getMessage() + "; check that the Logist home is writable", e);
-        }
     }
 }

@@ -1,29 +1,24 @@
 package io.logist.agent.claude;
 
+import io.logist.agent.support.CommonOptions;
+import io.logist.agent.support.OptionReader;
+import io.logist.agent.support.PriceTable;
 import io.logist.spi.OptionSpec;
 import io.logist.spi.OptionSpec.Type;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
  * The validated {@code agents.claude-code.*} options of one step.
  *
- * @param model             the model, such as {@code claude-sonnet-4-5}; the CLI's own default when absent
- * @param path              the {@code claude} binary; found on {@code PATH} when absent
- * @param baseUrl           the Anthropic API's host root, such as {@code http://127.0.0.1:8080}
- * @param apiKeyEnv         the variable holding the API key, when configured
- * @param extraArgs         arguments added to the command line
- * @param inheritUserConfig whether the CLI sees the user's own home, configuration and login
- * @param maxTurns          the CLI's own limit on model turns in one step
- * @param maxRetries        how often the CLI itself retries a failed request before it gives up
- * @param prices            prices by model, for the cost of each turn while the step runs
+ * @param common     the options every agent understands; {@code baseUrl} is the Anthropic API's host root, such as
+ *                   {@code http://127.0.0.1:8080}
+ * @param maxTurns   the CLI's own limit on model turns in one step
+ * @param maxRetries how often the CLI itself retries a failed request before it gives up
+ * @param prices     prices by model, for the cost of each turn while the step runs
  */
-record ClaudeSettings(Optional<String> model, Optional<String> path, Optional<String> baseUrl,
-                      Optional<String> apiKeyEnv, List<String> extraArgs, boolean inheritUserConfig,
-                      OptionalLong maxTurns, long maxRetries, PriceTable prices) {
+record ClaudeSettings(CommonOptions common, OptionalLong maxTurns, long maxRetries, PriceTable prices) {
     static final String ID = "claude-code";
     /** The variable Claude Code reads its key from. */
     static final String NATIVE_KEY = "ANTHROPIC_API_KEY";
@@ -47,39 +42,20 @@ record ClaudeSettings(Optional<String> model, Optional<String> path, Optional<St
                     + " {claude-sonnet-4-5: 3/15}, to see the cost of each turn while a step runs; claude's own"
                     + " total is used at the end"));
 
-    ClaudeSettings {
-        Objects.requireNonNull(model, "model");
-        Objects.requireNonNull(path, "path");
-        Objects.requireNonNull(baseUrl, "baseUrl");
-        Objects.requireNonNull(apiKeyEnv, "apiKeyEnv");
-        extraArgs = List.copyOf(extraArgs);
-        Objects.requireNonNull(maxTurns, "maxTurns");
-        Objects.requireNonNull(prices, "prices");
-    }
-
     /**
      * Reads and validates the options; absent ones take their defaults.
      *
      * @throws io.logist.BadInputException naming every invalid {@code agents.claude-code.<option>}
      */
     static ClaudeSettings from(Map<String, Object> options) {
-        OptionReader reader = new OptionReader(ID, options);
-        ClaudeSettings settings = new ClaudeSettings(
-                reader.text("model"),
-                reader.text("path"),
-                reader.url("baseUrl"),
-                reader.variableName("apiKeyEnv"),
-                reader.textList("extraArgs"),
-                reader.bool("inheritUserConfig", true),
+        return OptionReader.read(ID, options, reader -> new ClaudeSettings(CommonOptions.read(reader),
                 reader.wholeNumber(MAX_TURNS, 1),
                 reader.wholeNumber(MAX_RETRIES, 0).orElse(DEFAULT_MAX_RETRIES),
-                reader.prices(PRICES));
-        reader.rejectProblems();
-        return settings;
+                reader.prices(PRICES)));
     }
 
     /** The variable the key is read from in Logist's environment. */
     String keyVariable() {
-        return apiKeyEnv.orElse(NATIVE_KEY);
+        return common.apiKeyEnv().orElse(NATIVE_KEY);
     }
 }

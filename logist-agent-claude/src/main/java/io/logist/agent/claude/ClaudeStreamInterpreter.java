@@ -1,19 +1,18 @@
 package io.logist.agent.claude;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.logist.Usage;
+import io.logist.agent.support.FailureKinds;
+import io.logist.agent.support.JsonLinesInterpreter;
+import io.logist.agent.support.PriceTable;
+import io.logist.agent.support.StderrTail;
+import io.logist.agent.support.ToolCalls;
 import io.logist.spi.AgentError;
 import io.logist.spi.AgentOutcome;
 import io.logist.spi.AgentSignal;
-import io.logist.spi.OutputChannel;
-import io.logist.spi.OutputInterpreter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -28,40 +27,31 @@ import java.util.regex.Pattern;
  * <p>Each assistant turn's usage is reported as it arrives; the {@code result} line's totals then add only
  * what the turns did not report, so nothing is counted twice. Claude reports its cost only in the totals.
  */
-final class ClaudeStreamInterpreter implements OutputInterpreter {
-    private static final ObjectMapper JSON = new ObjectMapper();
+final class ClaudeStreamInterpreter extends JsonLinesInterpreter {
     /** Claude's own error messages for requests that never got an HTTP answer. */
     private static final Pattern NETWORK_ERROR = Pattern.compile(
             "(?i)request timed out|connection error|ECONNREFUSED|ECONNRESET|fetch failed|socket hang up|network");
     private static final Pattern CONTEXT_OVERFLOW = Pattern.compile(
             "(?i)prompt is too long|context (window|length)|too many tokens");
     private static final String SYNTHETIC_MODEL = "<synthetic>";
-    private static final int STDERR_LINES_KEPT = 5;
-    private static final int DETAIL_LENGTH = 200;
+    /** The tool inputs that say best what a call does, in the order they are looked for. */
+    private static final List<String> TELLING_INPUTS = List.of("file_path", "notebook_path", "path", "command",
+            "pattern", "url", "query", "description");
     private static final int COST_DECIMALS = 10;
 
     private final PriceTable prices;
     private final Set<String> countedMessages = new HashSet<>();
-    private final Deque<String> stderrTail = new ArrayDeque<>();
     private Usage reported = Usage.NONE;
     private Optional<String> lastText = Optional.empty();
     private Optional<JsonNode> result = Optional.empty();
 
     ClaudeStreamInterpreter(PriceTable prices) {
+        super(new StderrTail());
         this.prices = prices;
     }
 
     @Override
-    public List<AgentSignal> onLine(OutputChannel channel, String line) {
-        if (channel == OutputChannel.STDERR) {
-            rememberError(line);
-            return List.of();
-        }
-        Optional<JsonNode> parsed = parse(line);
-        if (parsed.isEmpty()) {
-            return line.isBlank() ? List.of() : List.of(new AgentSignal.Message(line));
-        }
-        JsonNode event = parsed.get();
+    protected List<AgentSignal> onEvent(JsonNode event) {
         return switch (event.path("type").asText()) {
             case "system" -> system(event);
             case "assistant" -> assistant(event.path("message"));
@@ -73,10 +63,8 @@ final class ClaudeStreamInterpreter implements OutputInterpreter {
     @Override
     public AgentOutcome finish(int exitCode) {
         if (result.isEmpty()) {
-            String stderr = String.join("\n", stderrTail);
             return new AgentOutcome(lastText.orElse(""), Optional.of(new AgentError(AgentError.Kind.OTHER,
-                    "claude exited with code " + exitCode + " without its result line"
-                            + (stderr.isBlank() ? "" : ": " + stderr))));
+                    stderrTail().appendedTo("claude exited with code " + exitCode + " without its result line"))));
         }
         JsonNode end = result.get();
         String text = end.path("result").isTextual() ? end.path("result").asText() : lastText.orElse("");
@@ -114,7 +102,7 @@ final class ClaudeStreamInterpreter implements OutputInterpreter {
                     signals.add(new AgentSignal.Message(text));
                 }
                 case "tool_use" -> signals.add(new AgentSignal.ToolCall(block.path("name").asText("?"),
-                        detail(block.path("input"))));
+                        ToolCalls.detail(block.path("input"), TELLING_INPUTS)));
                 default -> { }
             }
         }
@@ -161,14 +149,11 @@ final class ClaudeStreamInterpreter implements OutputInterpreter {
                 : errors.isEmpty() ? "claude failed: " + result.path("subtype").asText("unknown error")
                 : String.join("; ", errors);
         int status = result.path("api_error_status").asInt(0);
-        AgentError.Kind kind;
-        if (status == 401 || status == 403) {
-            kind = AgentError.Kind.AUTHENTICATION;
-        } else if (status == 429) {
-            kind = AgentError.Kind.RATE_LIMIT;
-        } else if (status >= 500) {
-            kind = AgentError.Kind.SERVER;
-        } else if (status == 413 || CONTEXT_OVERFLOW.matcher(message).find()) {
+        AgentError.Kind kind = FailureKinds.ofHttpStatus(status);
+        if (kind != AgentError.Kind.OTHER) {
+            return new AgentError(kind, message);
+        }
+        if (CONTEXT_OVERFLOW.matcher(message).find()) {
             kind = AgentError.Kind.CONTEXT_OVERFLOW;
         } else if (status == 0 && NETWORK_ERROR.matcher(message).find()) {
             kind = AgentError.Kind.NETWORK;
@@ -190,41 +175,5 @@ final class ClaudeStreamInterpreter implements OutputInterpreter {
     private static long inputTokens(JsonNode usage) {
         return usage.path("input_tokens").asLong(0) + usage.path("cache_creation_input_tokens").asLong(0)
                 + usage.path("cache_read_input_tokens").asLong(0);
-    }
-
-    /** What a tool call is about, in a few words: its file, command or pattern, else its input. */
-    private static String detail(JsonNode input) {
-        for (String field : List.of("file_path", "notebook_path", "path", "command", "pattern", "url", "query",
-                "description")) {
-            if (input.path(field).isTextual()) {
-                return shortened(input.path(field).asText());
-            }
-        }
-        return shortened(input.toString());
-    }
-
-    private static String shortened(String text) {
-        return text.length() <= DETAIL_LENGTH ? text : text.substring(0, DETAIL_LENGTH) + "...";
-    }
-
-    private static Optional<JsonNode> parse(String line) {
-        if (!line.startsWith("{")) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(JSON.readTree(line));
-        } catch (JsonProcessingException notJson) {
-            return Optional.empty();
-        }
-    }
-
-    private void rememberError(String line) {
-        if (line.isBlank()) {
-            return;
-        }
-        if (stderrTail.size() == STDERR_LINES_KEPT) {
-            stderrTail.removeFirst();
-        }
-        stderrTail.addLast(line);
     }
 }

@@ -4,22 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.logist.BadInputException;
-import io.logist.JobId;
 import io.logist.spi.Invocation;
 import io.logist.spi.StepRequest;
+import io.logist.testkit.ScratchStep;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ClaudeCodeAgentTest {
-    @TempDir
-    Path directory;
+    @RegisterExtension
+    final ScratchStep scratch = new ScratchStep();
 
     @Test
     void theDefaultCommandStreamsJsonAndTakesThePromptOnStandardInput() {
@@ -27,7 +26,7 @@ class ClaudeCodeAgentTest {
 
         assertThat(invocation.command()).containsExactly("claude", "-p", "--output-format", "stream-json",
                 "--verbose", "--dangerously-skip-permissions");
-        assertThat(invocation.stdin()).contains("Fix the bug");
+        assertThat(invocation.stdin()).contains(ScratchStep.PROMPT);
         assertThat(invocation.passThrough()).containsExactly("ANTHROPIC_API_KEY");
         assertThat(invocation.environment()).containsEntry("IS_SANDBOX", "1")
                 .containsEntry("CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC", "1")
@@ -69,7 +68,7 @@ class ClaudeCodeAgentTest {
     void withoutTheUsersConfigurationTheCliGetsAHomeInTheStepDirectory() {
         Invocation invocation = prepare(Map.of("inheritUserConfig", false));
 
-        Path home = directory.resolve("step").toAbsolutePath().resolve("home");
+        Path home = scratch.stepDirectory().toAbsolutePath().resolve("home");
         assertThat(invocation.environment()).containsEntry("HOME", home.toString())
                 .containsEntry("XDG_CONFIG_HOME", home.resolve(".config").toString())
                 .containsEntry("XDG_CACHE_HOME", home.resolve(".cache").toString());
@@ -89,21 +88,18 @@ class ClaudeCodeAgentTest {
     }
 
     @Test
-    void preparingWritesNothingWhenTheUsersConfigurationIsInherited() throws Exception {
+    void preparingWritesNothingWhenTheUsersConfigurationIsInherited() {
         prepare(Map.of());
 
-        try (var files = Files.list(directory)) {
-            assertThat(files).isEmpty();
-        }
+        assertThat(scratch.stepDirectory()).as("the step directory, which prepare had no need for").doesNotExist();
+        assertThat(scratch.workspace()).isEmptyDirectory();
     }
 
     private Invocation prepare(Map<String, Object> options) {
-        return prepare(options, new StepRequest.Budget(Optional.empty(), Optional.empty(), Duration.ofMinutes(30)));
+        return new ClaudeCodeAgent().prepare(scratch.request(options));
     }
 
     private Invocation prepare(Map<String, Object> options, StepRequest.Budget budget) {
-        StepRequest request = new StepRequest(JobId.of("fix-bug-1a2b"), 1, "worker", "Fix the bug",
-                directory.resolve("workspace"), directory.resolve("step"), options, budget);
-        return new ClaudeCodeAgent().prepare(request);
+        return new ClaudeCodeAgent().prepare(scratch.request(options, budget));
     }
 }

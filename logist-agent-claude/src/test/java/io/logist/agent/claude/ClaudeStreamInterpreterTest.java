@@ -3,24 +3,23 @@ package io.logist.agent.claude;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.logist.Usage;
+import io.logist.agent.support.PriceTable;
 import io.logist.spi.AgentError;
 import io.logist.spi.AgentOutcome;
 import io.logist.spi.AgentSignal;
 import io.logist.spi.OutputChannel;
-import java.io.IOException;
-import java.io.InputStream;
+import io.logist.testkit.Recordings;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The interpreter on output recorded from claude 2.1.197 runs against the scripted model server. */
 class ClaudeStreamInterpreterTest {
+    private static final Recordings RECORDED = Recordings.in(ClaudeStreamInterpreterTest.class);
 
     @Test
-    void aSuccessfulRunReportsSessionToolCallTextAndTheFinalMessage() throws IOException {
+    void aSuccessfulRunReportsSessionToolCallTextAndTheFinalMessage() {
         ClaudeStreamInterpreter interpreter = new ClaudeStreamInterpreter(PriceTable.NONE);
 
         List<AgentSignal> signals = feed(interpreter, "success.jsonl");
@@ -35,7 +34,7 @@ class ClaudeStreamInterpreterTest {
     }
 
     @Test
-    void turnUsageAddsUpToTheResultsTotalsAndTheCostComesFromTheResult() throws IOException {
+    void turnUsageAddsUpToTheResultsTotalsAndTheCostComesFromTheResult() {
         ClaudeStreamInterpreter interpreter = new ClaudeStreamInterpreter(PriceTable.NONE);
 
         List<Usage> usages = usages(feed(interpreter, "success.jsonl"));
@@ -49,7 +48,7 @@ class ClaudeStreamInterpreterTest {
     }
 
     @Test
-    void withAPriceTableEachTurnHasACostAndTheResultAddsOnlyTheRest() throws IOException {
+    void withAPriceTableEachTurnHasACostAndTheResultAddsOnlyTheRest() {
         PriceTable prices = new PriceTable(Map.of("claude-sonnet-4-5-20250929",
                 new PriceTable.Price(new BigDecimal("3"), new BigDecimal("15"))));
         ClaudeStreamInterpreter interpreter = new ClaudeStreamInterpreter(prices);
@@ -90,7 +89,7 @@ class ClaudeStreamInterpreterTest {
     }
 
     @Test
-    void unauthorizedIsAnAuthenticationError() throws IOException {
+    void unauthorizedIsAnAuthenticationError() {
         AgentOutcome outcome = outcomeOf("unauthorized.jsonl", 1);
 
         assertThat(outcome.error()).hasValueSatisfying(error -> {
@@ -100,18 +99,18 @@ class ClaudeStreamInterpreterTest {
     }
 
     @Test
-    void aServerErrorIsAServerError() throws IOException {
+    void aServerErrorIsAServerError() {
         assertThat(outcomeOf("server-error.jsonl", 1).error()).map(AgentError::kind).contains(AgentError.Kind.SERVER);
     }
 
     @Test
-    void aRateLimitIsARateLimit() throws IOException {
+    void aRateLimitIsARateLimit() {
         assertThat(outcomeOf("rate-limited.jsonl", 1).error()).map(AgentError::kind)
                 .contains(AgentError.Kind.RATE_LIMIT);
     }
 
     @Test
-    void aRetryIsReportedAsAMessageAndTheFailureOnlyAtTheEnd() throws IOException {
+    void aRetryIsReportedAsAMessageAndTheFailureOnlyAtTheEnd() {
         ClaudeStreamInterpreter interpreter = new ClaudeStreamInterpreter(PriceTable.NONE);
 
         List<AgentSignal> signals = feed(interpreter, "server-error-retried.jsonl");
@@ -124,7 +123,7 @@ class ClaudeStreamInterpreterTest {
     }
 
     @Test
-    void theBudgetLimitIsAnErrorThatSaysSo() throws IOException {
+    void theBudgetLimitIsAnErrorThatSaysSo() {
         AgentOutcome outcome = outcomeOf("max-budget.jsonl", 1);
 
         assertThat(outcome.error()).hasValueSatisfying(error -> {
@@ -167,21 +166,14 @@ class ClaudeStreamInterpreterTest {
         assertThat(interpreter.onLine(OutputChannel.STDERR, "warning")).isEmpty();
     }
 
-    private static AgentOutcome outcomeOf(String recording, int exitCode) throws IOException {
+    private static AgentOutcome outcomeOf(String recording, int exitCode) {
         ClaudeStreamInterpreter interpreter = new ClaudeStreamInterpreter(PriceTable.NONE);
         feed(interpreter, recording);
         return interpreter.finish(exitCode);
     }
 
-    static List<AgentSignal> feed(ClaudeStreamInterpreter interpreter, String recording) throws IOException {
-        List<AgentSignal> signals = new ArrayList<>();
-        try (InputStream in = ClaudeStreamInterpreterTest.class.getResourceAsStream(recording)) {
-            assertThat(in).as("the recording %s", recording).isNotNull();
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                signals.addAll(interpreter.onLine(OutputChannel.STDOUT, line));
-            }
-        }
-        return signals;
+    private static List<AgentSignal> feed(ClaudeStreamInterpreter interpreter, String recording) {
+        return RECORDED.feed(interpreter, OutputChannel.STDOUT, recording);
     }
 
     private static List<Usage> usages(List<AgentSignal> signals) {

@@ -2,13 +2,14 @@ package io.logist.agent.cline;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.logist.PluginException;
+import io.logist.agent.support.CommonOptions;
+import io.logist.agent.support.IsolatedHome;
+import io.logist.agent.support.KeyVariable;
+import io.logist.agent.support.StepFiles;
 import io.logist.spi.Agent;
 import io.logist.spi.Invocation;
 import io.logist.spi.OutputInterpreter;
 import io.logist.spi.StepRequest;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,17 +37,19 @@ final class ClineAgent implements Agent {
     @Override
     public Invocation prepare(StepRequest request) {
         ClineOptions options = ClineOptions.from(request.options());
+        CommonOptions common = options.common();
         Path stepDirectory = request.stepDirectory().toAbsolutePath();
         Map<String, String> environment = new LinkedHashMap<>();
-        if (!options.inheritUserConfig()) {
-            environment.putAll(IsolatedHome.create(stepDirectory));
+        if (!common.inheritUserConfig()) {
+            environment.putAll(IsolatedHome.create(ClineOptions.ID, stepDirectory).variables());
             Path global = stepDirectory.resolve("cline").resolve("global-settings.json");
-            write(global, JSON.createObjectNode().put("telemetryOptOut", true).put("autoUpdateEnabled", false));
+            StepFiles.writeJson(ClineOptions.ID, global,
+                    JSON.createObjectNode().put("telemetryOptOut", true).put("autoUpdateEnabled", false));
             environment.put("CLINE_GLOBAL_SETTINGS_PATH", global.toString());
         }
         if (options.writesProviderSettings()) {
             Path providers = stepDirectory.resolve("cline").resolve("providers.json");
-            write(providers, providerSettings(options));
+            StepFiles.writeJson(ClineOptions.ID, providers, providerSettings(options));
             environment.put("CLINE_PROVIDER_SETTINGS_PATH", providers.toString());
         }
         environment.put("CLINE_SESSION_BACKEND_MODE", "local");
@@ -55,13 +58,13 @@ final class ClineAgent implements Agent {
         environment.put("CLINE_LOG_PATH", stepDirectory.resolve(LOG_FILE).toString());
         environment.put("NO_COLOR", "1");
 
-        List<String> command = new ArrayList<>(List.of(options.path().orElse(PROGRAM), "--json",
+        List<String> command = new ArrayList<>(List.of(common.path().orElse(PROGRAM), "--json",
                 "--auto-approve", "true"));
         options.effectiveProvider().ifPresent(provider -> command.addAll(List.of("-P", provider)));
-        options.model().ifPresent(model -> command.addAll(List.of("-m", model)));
+        common.model().ifPresent(model -> command.addAll(List.of("-m", model)));
         timeoutSeconds(request.budget().time())
                 .ifPresent(seconds -> command.addAll(List.of("--timeout", Long.toString(seconds))));
-        command.addAll(options.extraArgs());
+        command.addAll(common.extraArgs());
         command.add("--");
         command.add(request.prompt());
 
@@ -74,7 +77,7 @@ final class ClineAgent implements Agent {
     @Override
     public OutputInterpreter interpreter(StepRequest request) {
         ClineOptions options = ClineOptions.from(request.options());
-        return new ClineOutputInterpreter(options.model(), options.prices(),
+        return new ClineOutputInterpreter(options.common().model(), options.prices(),
                 request.stepDirectory().toAbsolutePath().resolve(LOG_FILE));
     }
 
@@ -91,19 +94,9 @@ final class ClineAgent implements Agent {
         file.putObject("modes");
         ObjectNode entry = file.putObject("providers").putObject(provider);
         ObjectNode settings = entry.putObject("settings").put("provider", provider);
-        options.model().ifPresent(model -> settings.put("model", model));
-        options.baseUrl().ifPresent(url -> settings.put("baseUrl", url));
+        options.common().model().ifPresent(model -> settings.put("model", model));
+        options.common().baseUrl().ifPresent(url -> settings.put("baseUrl", url));
         entry.put("updatedAt", SETTINGS_DATE).put("tokenSource", "manual");
         return file;
-    }
-
-    private static void write(Path file, ObjectNode content) {
-        try {
-            Files.createDirectories(file.getParent());
-            JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), content);
-        } catch (IOException e) {
-            throw new PluginException("agent 'cline' could not write " + file + ": " + e.getMessage()
-                    + "; check that the Logist home is writable", e);
-        }
     }
 }

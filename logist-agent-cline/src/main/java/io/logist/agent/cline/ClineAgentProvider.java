@@ -1,14 +1,9 @@
 package io.logist.agent.cline;
 
 import com.google.auto.service.AutoService;
-import io.logist.BadInputException;
-import io.logist.spi.Agent;
-import io.logist.spi.AgentContext;
+import io.logist.agent.support.CliAgentProvider;
+import io.logist.agent.support.ToolProbe;
 import io.logist.spi.AgentProvider;
-import io.logist.spi.OptionSpec;
-import io.logist.spi.Probe;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The {@code cline} agent: the Cline CLI ({@code npm install -g cline}), with any of its providers; the key is
@@ -16,32 +11,12 @@ import java.util.Map;
  * named by {@code agents.cline.apiKeyEnv}.
  */
 @AutoService(AgentProvider.class)
-public final class ClineAgentProvider implements AgentProvider {
-    private static final ToolProbe TOOL = new ToolProbe(ClineAgent.PROGRAM, "install it with: npm install -g cline");
-
-    @Override
-    public String id() {
-        return ClineOptions.ID;
-    }
-
-    @Override
-    public List<OptionSpec> options() {
-        return ClineOptions.SPECS;
-    }
-
-    @Override
-    public Probe probe(Map<String, Object> options, Map<String, String> environment) {
-        ClineOptions read;
-        try {
-            read = ClineOptions.from(options);
-        } catch (BadInputException invalid) {
-            return Probe.unavailable(invalid.getMessage());
-        }
-        return TOOL.probe(read.path(), environment);
-    }
-
-    @Override
-    public Agent create(AgentContext context) {
-        return new ClineAgent();
+public final class ClineAgentProvider extends CliAgentProvider {
+    public ClineAgentProvider() {
+        super(ClineOptions.ID, ClineOptions.SPECS,
+                // The version Logist is tested with.
+                new ToolProbe(ClineAgent.PROGRAM, "npm install -g cline@3.0.65"
+                        + " (or scripts/install-agent-clis.sh in a Logist checkout)"),
+                options -> ClineOptions.from(options).common(), ClineAgent::new);
     }
 }

@@ -1,5 +1,6 @@
 package io.logist.agent.cline;
 
+import io.logist.agent.support.FailureKinds;
 import io.logist.spi.AgentError;
 import io.logist.spi.AgentError.Kind;
 import java.io.IOException;
@@ -55,8 +56,8 @@ final class ClineFailures {
             return new AgentError(byWords.get(), message);
         }
         OptionalInt status = lastLoggedStatus(log);
-        if (status.isPresent() && byStatus(status.getAsInt()) != Kind.OTHER) {
-            Kind kind = byStatus(status.getAsInt());
+        if (status.isPresent() && FailureKinds.ofHttpStatus(status.getAsInt()) != Kind.OTHER) {
+            Kind kind = FailureKinds.ofHttpStatus(status.getAsInt());
             return new AgentError(kind, describe(kind) + " (HTTP " + status.getAsInt() + " in cline's log): "
                     + message);
         }
@@ -96,16 +97,6 @@ final class ClineFailures {
             return Optional.of(Kind.NETWORK);
         }
         return SERVER.matcher(message).find() ? Optional.of(Kind.SERVER) : Optional.empty();
-    }
-
-    private static Kind byStatus(int status) {
-        if (status == 401 || status == 403) {
-            return Kind.AUTHENTICATION;
-        }
-        if (status == 429) {
-            return Kind.RATE_LIMIT;
-        }
-        return status >= 500 && status <= 599 ? Kind.SERVER : Kind.OTHER;
     }
 
     /** The HTTP status of the last failed request cline logged, when its log is here (not in a container). */

@@ -1,5 +1,8 @@
 package io.logist.agent.cline;
 
+import io.logist.agent.support.CommonOptions;
+import io.logist.agent.support.OptionReader;
+import io.logist.agent.support.PriceTable;
 import io.logist.spi.OptionSpec;
 import io.logist.spi.OptionSpec.Type;
 import java.util.List;
@@ -9,18 +12,12 @@ import java.util.Optional;
 /**
  * The validated {@code agents.cline.*} options of one step.
  *
- * @param model             {@code -m}; absent lets cline use its provider's default
- * @param path              the {@code cline} binary; absent finds it on {@code PATH}
- * @param baseUrl           the provider's API base URL ({@code .../v1} for OpenAI-compatible APIs)
- * @param apiKeyEnv         the variable holding the key, when the user named one
- * @param extraArgs         appended to the command line, before the prompt
- * @param inheritUserConfig whether cline sees the user's own home, providers and login
- * @param provider          {@code -P}, the cline provider id, when the user named one
- * @param prices            prices by model, for models cline reports no cost for
+ * @param common   the options every agent understands; {@code baseUrl} is the provider's API base URL
+ *                 ({@code .../v1} for OpenAI-compatible APIs)
+ * @param provider {@code -P}, the cline provider id, when the user named one
+ * @param prices   prices by model, for models cline reports no cost for
  */
-record ClineOptions(Optional<String> model, Optional<String> path, Optional<String> baseUrl,
-                    Optional<String> apiKeyEnv, List<String> extraArgs, boolean inheritUserConfig,
-                    Optional<String> provider, PriceTable prices) {
+record ClineOptions(CommonOptions common, Optional<String> provider, PriceTable prices) {
     static final String ID = "cline";
     /** The provider of a cline that has no settings of its own: Anthropic's API, with a key. */
     static final String DEFAULT_PROVIDER = "anthropic";
@@ -45,28 +42,14 @@ record ClineOptions(Optional<String> model, Optional<String> path, Optional<Stri
             OptionSpec.of(PRICES, Type.STRING_MAP, "USD per million input/output tokens by model, such as"
                     + " {gpt-4o: '2.5/10'}, for models cline reports no cost for"));
 
-    ClineOptions {
-        extraArgs = List.copyOf(extraArgs);
-    }
-
     /**
      * Reads and validates the options; absent ones take their defaults.
      *
      * @throws io.logist.BadInputException naming every invalid {@code agents.cline.<option>}
      */
     static ClineOptions from(Map<String, Object> options) {
-        OptionReader reader = new OptionReader(ID, options);
-        ClineOptions read = new ClineOptions(
-                reader.text("model"),
-                reader.text("path"),
-                reader.text("baseUrl"),
-                reader.variableName("apiKeyEnv"),
-                reader.textList("extraArgs"),
-                reader.bool("inheritUserConfig", true),
-                reader.text(PROVIDER),
-                reader.prices(PRICES));
-        reader.rejectProblems();
-        return read;
+        return OptionReader.read(ID, options, reader -> new ClineOptions(CommonOptions.read(reader),
+                reader.text(PROVIDER), reader.prices(PRICES)));
     }
 
     /**
@@ -74,7 +57,7 @@ record ClineOptions(Optional<String> model, Optional<String> path, Optional<Stri
      * configuration only to point the provider at {@code baseUrl}.
      */
     boolean writesProviderSettings() {
-        return !inheritUserConfig || baseUrl.isPresent();
+        return !common.inheritUserConfig() || common.baseUrl().isPresent();
     }
 
     /** The provider to name with {@code -P}: the configured one, else the default when Logist writes the settings. */
@@ -89,6 +72,6 @@ record ClineOptions(Optional<String> model, Optional<String> path, Optional<Stri
 
     /** The variable Logist passes the key in: the user's choice, else the provider's own. */
     Optional<String> userKeyVariable() {
-        return apiKeyEnv.or(this::cliKeyVariable);
+        return common.apiKeyEnv().or(this::cliKeyVariable);
     }
 }

@@ -1,9 +1,11 @@
 package io.logist.agent.cline;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.logist.Usage;
+import io.logist.agent.support.JsonLines;
+import io.logist.agent.support.PriceTable;
+import io.logist.agent.support.StderrTail;
+import io.logist.agent.support.ToolCalls;
 import io.logist.spi.AgentError;
 import io.logist.spi.AgentOutcome;
 import io.logist.spi.AgentSignal;
@@ -11,9 +13,7 @@ import io.logist.spi.OutputChannel;
 import io.logist.spi.OutputInterpreter;
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -26,16 +26,15 @@ import java.util.regex.Pattern;
  * not complete, whatever the exit code says.
  */
 final class ClineOutputInterpreter implements OutputInterpreter {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int STDERR_LINES_KEPT = 5;
-    private static final int DETAIL_LENGTH = 200;
     private static final Pattern PATCHED_FILE = Pattern.compile("(?m)^\\*\\*\\* (?:Add|Update|Delete) File: (.+)$");
     private static final List<String> TELLING_INPUTS = List.of("path", "file_path", "command", "query", "url");
 
     private final Optional<String> model;
     private final PriceTable prices;
     private final Path log;
-    private final Deque<String> stderrTail = new ArrayDeque<>();
+    /** The lines of standard error that say something: not cline's SDK warnings and their traces. */
+    private final StderrTail stderrTail = new StderrTail(line -> line.strip().startsWith("at ")
+            || line.contains("AI SDK Warning"));
     private BigDecimal costSoFar = BigDecimal.ZERO;
     private boolean usageSeen;
     private String lastText = "";
@@ -55,10 +54,10 @@ final class ClineOutputInterpreter implements OutputInterpreter {
 
     @Override
     public List<AgentSignal> onLine(OutputChannel channel, String line) {
-        Optional<JsonNode> parsed = parse(line);
+        Optional<JsonNode> parsed = JsonLines.parse(line);
         if (parsed.isEmpty()) {
             if (channel == OutputChannel.STDERR) {
-                rememberStderr(line);
+                stderrTail.add(line);
             }
             return List.of();
         }
@@ -77,8 +76,8 @@ final class ClineOutputInterpreter implements OutputInterpreter {
     @Override
     public AgentOutcome finish(int exitCode) {
         Optional<AgentError> failure = error.or(() -> exitCode == 0 ? Optional.empty()
-                : Optional.of(ClineFailures.classify(Optional.empty(), "cline exited with code " + exitCode
-                        + (stderrTail.isEmpty() ? "" : ": " + String.join("\n", stderrTail)), log)));
+                : Optional.of(ClineFailures.classify(Optional.empty(),
+                        stderrTail.appendedTo("cline exited with code " + exitCode), log)));
         return new AgentOutcome(finalText.orElse(lastText), failure);
     }
 
@@ -139,7 +138,7 @@ final class ClineOutputInterpreter implements OutputInterpreter {
             costSoFar = costSoFar.max(total);
             return Usage.of(input, output, delta);
         }
-        return new Usage(input, output, model.flatMap(id -> prices.cost(id, input, output)));
+        return new Usage(input, output, prices.cost(model, input, output));
     }
 
     /** What a tool call touches: the files of a patch, the commands of a shell call, else its main input. */
@@ -151,46 +150,14 @@ final class ClineOutputInterpreter implements OutputInterpreter {
                 names.add(files.group(1).strip());
             }
             if (!names.isEmpty()) {
-                return shorten(String.join(", ", names));
+                return ToolCalls.shortened(String.join(", ", names));
             }
         }
         if (input.path("commands").isArray()) {
             List<String> commands = new ArrayList<>();
             input.path("commands").forEach(command -> commands.add(command.asText()));
-            return shorten(String.join("; ", commands));
+            return ToolCalls.shortened(String.join("; ", commands));
         }
-        for (String name : TELLING_INPUTS) {
-            if (input.path(name).isTextual()) {
-                return shorten(input.path(name).asText());
-            }
-        }
-        return shorten(input.isMissingNode() ? "" : input.toString());
-    }
-
-    private static String shorten(String text) {
-        return text.length() <= DETAIL_LENGTH ? text : text.substring(0, DETAIL_LENGTH - 3) + "...";
-    }
-
-    private static Optional<JsonNode> parse(String line) {
-        if (!line.stripLeading().startsWith("{")) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(JSON.readTree(line)).filter(JsonNode::isObject);
-        } catch (JsonProcessingException notJson) {
-            return Optional.empty();
-        }
-    }
-
-    /** Keeps the last lines of standard error that say something: not cline's SDK warnings and their traces. */
-    private void rememberStderr(String line) {
-        String text = line.strip();
-        if (text.isEmpty() || text.startsWith("at ") || text.contains("AI SDK Warning")) {
-            return;
-        }
-        if (stderrTail.size() == STDERR_LINES_KEPT) {
-            stderrTail.removeFirst();
-        }
-        stderrTail.addLast(line);
+        return ToolCalls.detail(input, TELLING_INPUTS);
     }
 }

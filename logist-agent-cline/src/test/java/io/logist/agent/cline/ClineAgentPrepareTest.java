@@ -7,33 +7,30 @@ import static org.assertj.core.api.Assertions.entry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.logist.BadInputException;
-import io.logist.JobId;
 import io.logist.spi.Invocation;
 import io.logist.spi.StepRequest;
+import io.logist.testkit.ScratchStep;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ClineAgentPrepareTest {
-    private static final String PROMPT = "You are the worker. Create hello.txt.\n";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    Path root;
+    @RegisterExtension
+    final ScratchStep scratch = new ScratchStep();
 
     @Test
     void runsClineInActModeWithJsonOutputTheStepTimeAsItsLimitAndThePromptLast() {
         Invocation invocation = prepare(Map.of(), Duration.ofMillis(90_500));
 
         assertThat(invocation.command()).containsExactly("cline", "--json", "--auto-approve", "true",
-                "--timeout", "91", "--", PROMPT);
+                "--timeout", "91", "--", ScratchStep.PROMPT);
         assertThat(invocation.stdin()).contains("");
     }
 
@@ -43,7 +40,7 @@ class ClineAgentPrepareTest {
 
         assertThat(invocation.environment()).contains(entry("CLINE_SESSION_BACKEND_MODE", "local"),
                 entry("CLINE_NO_AUTO_UPDATE", "1"),
-                entry("CLINE_LOG_PATH", stepDirectory().resolve("cline.log").toString()));
+                entry("CLINE_LOG_PATH", scratch.stepDirectory().resolve("cline.log").toString()));
     }
 
     @Test
@@ -54,7 +51,7 @@ class ClineAgentPrepareTest {
                 "CLINE_GLOBAL_SETTINGS_PATH");
         assertThat(invocation.passThrough()).isEmpty();
         assertThat(invocation.command()).doesNotContain("-P");
-        assertThat(stepDirectory().resolve("cline")).doesNotExist();
+        assertThat(scratch.stepDirectory().resolve("cline")).doesNotExist();
     }
 
     @Test
@@ -62,9 +59,9 @@ class ClineAgentPrepareTest {
         Invocation invocation = prepare(Map.of("inheritUserConfig", false, "provider", "openai-compatible",
                 "model", "gpt-4o", "baseUrl", "http://127.0.0.1:8080/v1"), Duration.ofMinutes(30));
 
-        Path home = stepDirectory().resolve("home");
-        Path providers = stepDirectory().resolve("cline/providers.json");
-        Path global = stepDirectory().resolve("cline/global-settings.json");
+        Path home = scratch.stepDirectory().resolve("home");
+        Path providers = scratch.stepDirectory().resolve("cline/providers.json");
+        Path global = scratch.stepDirectory().resolve("cline/global-settings.json");
         assertThat(invocation.environment()).contains(entry("HOME", home.toString()),
                 entry("CLINE_PROVIDER_SETTINGS_PATH", providers.toString()),
                 entry("CLINE_GLOBAL_SETTINGS_PATH", global.toString()));
@@ -78,7 +75,7 @@ class ClineAgentPrepareTest {
         assertThat(JSON.readTree(global.toFile())).isEqualTo(JSON.readTree(
                 "{\"telemetryOptOut\": true, \"autoUpdateEnabled\": false}"));
         assertThat(invocation.passThrough()).containsExactly("OPENAI_API_KEY");
-        assertThat(workspace()).isEmptyDirectory();
+        assertThat(scratch.workspace()).isEmptyDirectory();
     }
 
     @Test
@@ -99,7 +96,7 @@ class ClineAgentPrepareTest {
         assertThat(invocation.passThrough()).containsExactly("TEAM_ROUTER_KEY");
         assertThat(invocation.command().subList(0, 2)).containsExactly("sh", "-c");
         assertThat(invocation.command().get(2)).contains("OPENROUTER_API_KEY=\"${TEAM_ROUTER_KEY-}\"");
-        assertThat(invocation.command()).endsWith("--thinking", "low", "--", PROMPT);
+        assertThat(invocation.command()).endsWith("--thinking", "low", "--", ScratchStep.PROMPT);
     }
 
     @Test
@@ -121,19 +118,7 @@ class ClineAgentPrepareTest {
     }
 
     private Invocation prepare(Map<String, Object> options, Duration time) {
-        return new ClineAgent().prepare(new StepRequest(JobId.of("cline-test"), 1, "worker", PROMPT, workspace(),
-                stepDirectory(), options, new StepRequest.Budget(Optional.empty(), Optional.empty(), time)));
-    }
-
-    private Path workspace() {
-        try {
-            return Files.createDirectories(root.resolve("workspace"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private Path stepDirectory() {
-        return root.resolve("steps").resolve("1");
+        return new ClineAgent().prepare(scratch.request(options,
+                new StepRequest.Budget(Optional.empty(), Optional.empty(), time)));
     }
 }

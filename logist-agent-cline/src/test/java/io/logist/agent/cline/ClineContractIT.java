@@ -1,51 +1,12 @@
 package io.logist.agent.cline;
 
-import io.logist.spi.AgentProvider;
-import io.logist.testkit.AgentProviderContractKit;
-import io.logist.testkit.model.AgentClis;
-import io.logist.testkit.model.Script;
-import io.logist.testkit.model.ScriptedModelServer;
-import io.logist.testkit.model.Turn;
-import java.util.HashMap;
+import io.logist.testkit.model.AgentCliContractKit;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 
 /** The contract, with the real cline CLI talking to a scripted model server (OpenAI Chat Completions), offline. */
-class ClineContractIT extends AgentProviderContractKit {
-    private static final String KEY_VARIABLE = "LOGIST_TEST_OPENAI_KEY";
-    private ScriptedModelServer server;
-
-    @BeforeEach
-    void startServer() {
-        server = ScriptedModelServer.start(Script.of(Turn.writeFile("hello.txt", "hello\n"),
-                Turn.verdict("COMPLETED", "Created hello.txt", "hello.txt")));
-    }
-
-    @AfterEach
-    void stopServer() {
-        server.close();
-    }
-
-    @Override
-    protected AgentProvider provider() {
-        return new ClineAgentProvider();
-    }
-
-    @Override
-    protected Map<String, Object> options() {
-        return Map.of("path", AgentClis.binary("cline").toString(),
-                "provider", "openai-compatible",
-                "baseUrl", server.openAiBaseUrl().toString(),
-                "apiKeyEnv", KEY_VARIABLE,
-                "model", "gpt-4o",
-                "inheritUserConfig", false);
-    }
-
-    @Override
-    protected Map<String, String> environment() {
-        Map<String, String> environment = new HashMap<>(System.getenv());
-        environment.put(KEY_VARIABLE, "sk-test-0123456789abcdef");
-        return environment;
+class ClineContractIT extends AgentCliContractKit {
+    ClineContractIT() {
+        super(new ClineAgentProvider(), "cline", server -> Map.of("provider", "openai-compatible",
+                "baseUrl", server.openAiBaseUrl().toString(), "model", "gpt-4o"));
     }
 }

@@ -3,11 +3,13 @@ package io.logist.agent.cline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.logist.Usage;
+import io.logist.agent.support.PriceTable;
 import io.logist.spi.AgentError;
 import io.logist.spi.AgentError.Kind;
 import io.logist.spi.AgentOutcome;
 import io.logist.spi.AgentSignal;
 import io.logist.spi.OutputChannel;
+import io.logist.testkit.Recordings;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,6 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class ClineOutputInterpreterTest {
+    private static final Recordings RECORDED = Recordings.in(ClineOutputInterpreterTest.class, "recorded");
     private static final String VERDICT = "Done.\n```json\n{\"action\": \"COMPLETED\", \"summary_for_supervisor\":"
             + " \"wrote hello.txt\", \"evidence_files\": [\"hello.txt\"]}\n```";
 
@@ -29,13 +32,13 @@ class ClineOutputInterpreterTest {
 
     @org.junit.jupiter.api.BeforeEach
     void unpricedInterpreter() {
-        interpreter = interpreter(Optional.of("gpt-4o"), PriceTable.EMPTY);
+        interpreter = interpreter(Optional.of("gpt-4o"), PriceTable.NONE);
     }
 
     @Test
     void readsASuccessfulRunAsToolCallUsagePerModelCallAndTheFinalText() {
-        List<AgentSignal> signals = Recordings.feed(interpreter, OutputChannel.STDOUT, "success.jsonl");
-        Recordings.feed(interpreter, OutputChannel.STDERR, "success.stderr.txt");
+        List<AgentSignal> signals = RECORDED.feed(interpreter, OutputChannel.STDOUT, "success.jsonl");
+        RECORDED.feed(interpreter, OutputChannel.STDERR, "success.stderr.txt");
 
         assertThat(signals).containsExactly(
                 new AgentSignal.UsageDelta(new Usage(1000, 20, Optional.empty())),
@@ -50,11 +53,11 @@ class ClineOutputInterpreterTest {
         interpreter = interpreter(Optional.of("gpt-4o"), new PriceTable(Map.of("gpt-4o",
                 PriceTable.Price.parse("2.5/10").orElseThrow())));
 
-        List<AgentSignal> signals = Recordings.feed(interpreter, OutputChannel.STDOUT, "success.jsonl");
+        List<AgentSignal> signals = RECORDED.feed(interpreter, OutputChannel.STDOUT, "success.jsonl");
 
         assertThat(signals).filteredOn(AgentSignal.UsageDelta.class::isInstance).containsExactly(
-                new AgentSignal.UsageDelta(Usage.of(1000, 20, new BigDecimal("0.00270000"))),
-                new AgentSignal.UsageDelta(Usage.of(1000, 20, new BigDecimal("0.00270000"))));
+                new AgentSignal.UsageDelta(Usage.of(1000, 20, new BigDecimal("0.0027000"))),
+                new AgentSignal.UsageDelta(Usage.of(1000, 20, new BigDecimal("0.0027000"))));
     }
 
     @Test
@@ -82,7 +85,7 @@ class ClineOutputInterpreterTest {
             "error-context-overflow.jsonl, CONTEXT_OVERFLOW, exceeds the maximum number of tokens",
             "error-network.jsonl, NETWORK, Cannot connect to API"})
     void classifiesTheErrorEventOfARecordedFailureWhateverTheExitCode(String recording, Kind kind, String words) {
-        List<AgentSignal> signals = Recordings.feed(interpreter, OutputChannel.STDOUT, recording);
+        List<AgentSignal> signals = RECORDED.feed(interpreter, OutputChannel.STDOUT, recording);
 
         assertThat(signals).singleElement().isInstanceOfSatisfying(AgentSignal.Failure.class, failure -> {
             assertThat(failure.error().kind()).isEqualTo(kind);
@@ -94,18 +97,18 @@ class ClineOutputInterpreterTest {
 
     @Test
     void theErrorLineOnStandardErrorAfterTheRunDoesNotReplaceTheClassifiedFailure() {
-        Recordings.feed(interpreter, OutputChannel.STDOUT, "error-401.jsonl");
+        RECORDED.feed(interpreter, OutputChannel.STDOUT, "error-401.jsonl");
 
-        assertThat(Recordings.feed(interpreter, OutputChannel.STDERR, "error-401.stderr.txt")).isEmpty();
+        assertThat(RECORDED.feed(interpreter, OutputChannel.STDERR, "error-401.stderr.txt")).isEmpty();
         assertThat(interpreter.finish(1).error()).contains(new AgentError(Kind.AUTHENTICATION,
                 "authentication refused (cline error class auth): API key not valid"));
     }
 
     @Test
     void anErrorWithoutTellingWordsTakesTheHttpStatusClineLogged() {
-        Recordings.copy("error-500.cline.log", stepDirectory.resolve(ClineAgent.LOG_FILE));
+        RECORDED.copy("error-500.cline.log", stepDirectory.resolve(ClineAgent.LOG_FILE));
 
-        List<AgentSignal> signals = Recordings.feed(interpreter, OutputChannel.STDOUT, "error-500.jsonl");
+        List<AgentSignal> signals = RECORDED.feed(interpreter, OutputChannel.STDOUT, "error-500.jsonl");
 
         assertThat(signals).containsExactly(new AgentSignal.Failure(new AgentError(Kind.SERVER,
                 "model server error (HTTP 500 in cline's log): model server scripted error")));
@@ -113,7 +116,7 @@ class ClineOutputInterpreterTest {
 
     @Test
     void anErrorWithoutTellingWordsOrALogIsOther() {
-        List<AgentSignal> signals = Recordings.feed(interpreter, OutputChannel.STDOUT, "error-500.jsonl");
+        List<AgentSignal> signals = RECORDED.feed(interpreter, OutputChannel.STDOUT, "error-500.jsonl");
 
         assertThat(signals).containsExactly(
                 new AgentSignal.Failure(new AgentError(Kind.OTHER, "model server scripted error")));
@@ -150,7 +153,7 @@ class ClineOutputInterpreterTest {
 
     @Test
     void aFailedExitWithoutAnErrorEventSaysTheCodeAndTheMeaningfulLinesOfStandardError() {
-        Recordings.feed(interpreter, OutputChannel.STDERR, "success.stderr.txt");
+        RECORDED.feed(interpreter, OutputChannel.STDERR, "success.stderr.txt");
         interpreter.onLine(OutputChannel.STDERR, "Segmentation fault");
 
         AgentError error = interpreter.finish(139).error().orElseThrow();

@@ -1,13 +1,13 @@
 package io.logist.agent.codex;
 
 import com.fasterxml.jackson.databind.node.TextNode;
-import io.logist.PluginException;
+import io.logist.agent.support.CommonOptions;
+import io.logist.agent.support.IsolatedHome;
+import io.logist.agent.support.StepFiles;
 import io.logist.spi.Agent;
 import io.logist.spi.Invocation;
 import io.logist.spi.OutputInterpreter;
 import io.logist.spi.StepRequest;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +29,8 @@ final class CodexAgent implements Agent {
     @Override
     public Invocation prepare(StepRequest request) {
         CodexSettings settings = CodexSettings.from(request.options());
-        List<String> command = new ArrayList<>(List.of(settings.path().orElse(PROGRAM), "exec", "--json",
+        CommonOptions common = settings.common();
+        List<String> command = new ArrayList<>(List.of(common.path().orElse(PROGRAM), "exec", "--json",
                 // The workspace is a git checkout, but a runner may mount it where codex cannot tell.
                 "--skip-git-repo-check"));
         if (settings.sandbox().equals(CodexSettings.NO_SANDBOX)) {
@@ -37,19 +38,19 @@ final class CodexAgent implements Agent {
         } else {
             command.addAll(List.of("--sandbox", settings.sandbox()));
         }
-        settings.model().ifPresent(model -> command.addAll(List.of("--model", model)));
+        common.model().ifPresent(model -> command.addAll(List.of("--model", model)));
         config(command, "check_for_update_on_startup", "false");
         config(command, "analytics.enabled", "false");
         if (settings.definesProvider()) {
             config(command, "model_provider", toml("logist"));
             config(command, PROVIDER + "name", toml("Logist"));
-            config(command, PROVIDER + "base_url", toml(settings.baseUrl().orElse(CodexSettings.DEFAULT_BASE_URL)));
+            config(command, PROVIDER + "base_url", toml(common.baseUrl().orElse(CodexSettings.DEFAULT_BASE_URL)));
             config(command, PROVIDER + "env_key", toml(settings.keyVariable()));
             config(command, PROVIDER + "wire_api", toml("responses"));
             config(command, PROVIDER + "request_max_retries", Long.toString(settings.maxRetries()));
             config(command, PROVIDER + "stream_max_retries", Long.toString(settings.maxRetries()));
         }
-        command.addAll(settings.extraArgs());
+        command.addAll(common.extraArgs());
         // Read the prompt from standard input.
         command.add("-");
         return new Invocation(command, environment(settings, request.stepDirectory()),
@@ -59,7 +60,7 @@ final class CodexAgent implements Agent {
     @Override
     public OutputInterpreter interpreter(StepRequest request) {
         CodexSettings settings = CodexSettings.from(request.options());
-        return new CodexJsonInterpreter(settings.model(), settings.prices());
+        return new CodexJsonInterpreter(settings.common().model(), settings.prices());
     }
 
     private static void config(List<String> command, String key, String tomlValue) {
@@ -73,25 +74,12 @@ final class CodexAgent implements Agent {
 
     private static Map<String, String> environment(CodexSettings settings, Path stepDirectory) {
         Map<String, String> environment = new TreeMap<>();
-        if (!settings.inheritUserConfig()) {
-            Path home = stepDirectory.toAbsolutePath().resolve("home");
-            environment.put("HOME", home.toString());
-            environment.put("CODEX_HOME", home.resolve(".codex").toString());
-            environment.put("XDG_CONFIG_HOME", home.resolve(".config").toString());
-            environment.put("XDG_DATA_HOME", home.resolve(".local/share").toString());
-            environment.put("XDG_STATE_HOME", home.resolve(".local/state").toString());
-            environment.put("XDG_CACHE_HOME", home.resolve(".cache").toString());
-            createDirectory(home.resolve(".codex"));
+        if (!settings.common().inheritUserConfig()) {
+            IsolatedHome home = IsolatedHome.create(CodexSettings.ID, stepDirectory);
+            environment.putAll(home.variables());
+            environment.put("CODEX_HOME",
+                    StepFiles.createDirectory(CodexSettings.ID, home.home().resolve(".codex")).toString());
         }
         return environment;
-    }
-
-    private static void createDirectory(Path directory) {
-        try {
-            Files.createDirectories(directory);
-        } catch (IOException e) {
-            throw new PluginException("agent '" + CodexSettings.ID + "' could not create " + directory
-                    + " for the CLI's own home: " + e.getMessage() + "; check that the Logist home is writable", e);
-        }
     }
 }

@@ -1,17 +1,16 @@
 package io.logist.agent.codex;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.logist.Usage;
+import io.logist.agent.support.FailureKinds;
+import io.logist.agent.support.JsonLinesInterpreter;
+import io.logist.agent.support.PriceTable;
+import io.logist.agent.support.StderrTail;
+import io.logist.agent.support.ToolCalls;
 import io.logist.spi.AgentError;
 import io.logist.spi.AgentOutcome;
 import io.logist.spi.AgentSignal;
-import io.logist.spi.OutputChannel;
-import io.logist.spi.OutputInterpreter;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -27,8 +26,7 @@ import java.util.regex.Pattern;
  * <p>Codex never reports an HTTP status in a field, only in its messages, and reports a server error as a
  * sentence about high demand; the failure's kind is read from those words.
  */
-final class CodexJsonInterpreter implements OutputInterpreter {
-    private static final ObjectMapper JSON = new ObjectMapper();
+final class CodexJsonInterpreter extends JsonLinesInterpreter {
     private static final Pattern STATUS = Pattern.compile("(?:status:?|status code:?)\\s*(\\d{3})\\b");
     private static final Pattern AUTHENTICATION = Pattern.compile(
             "(?i)unauthorized|forbidden|invalid api key|incorrect api key|authentication|missing environment variable");
@@ -39,34 +37,23 @@ final class CodexJsonInterpreter implements OutputInterpreter {
             "(?i)context window|context_length_exceeded|maximum context length");
     private static final Pattern NETWORK = Pattern.compile(
             "(?i)stream disconnected|idle timeout|error sending request|connection (refused|reset|closed)|timed out|dns");
-    private static final int STDERR_LINES_KEPT = 5;
-    private static final int DETAIL_LENGTH = 200;
 
     private final Optional<String> model;
     private final PriceTable prices;
     private final Set<String> announcedItems = new HashSet<>();
-    private final Deque<String> stderrTail = new ArrayDeque<>();
     private Optional<String> lastMessage = Optional.empty();
     private Optional<String> lastError = Optional.empty();
     private Optional<String> failure = Optional.empty();
     private boolean completed;
 
     CodexJsonInterpreter(Optional<String> model, PriceTable prices) {
+        super(new StderrTail());
         this.model = model;
         this.prices = prices;
     }
 
     @Override
-    public List<AgentSignal> onLine(OutputChannel channel, String line) {
-        if (channel == OutputChannel.STDERR) {
-            rememberError(line);
-            return List.of();
-        }
-        Optional<JsonNode> parsed = parse(line);
-        if (parsed.isEmpty()) {
-            return line.isBlank() ? List.of() : List.of(new AgentSignal.Message(line));
-        }
-        JsonNode event = parsed.get();
+    protected List<AgentSignal> onEvent(JsonNode event) {
         return switch (event.path("type").asText()) {
             case "thread.started" -> event.path("thread_id").isTextual()
                     ? List.of(new AgentSignal.Session(event.path("thread_id").asText())) : List.of();
@@ -93,10 +80,9 @@ final class CodexJsonInterpreter implements OutputInterpreter {
             return new AgentOutcome(finalMessage, Optional.of(classify(failure.get())));
         }
         if (exitCode != 0 || !completed) {
-            String why = lastError.or(() -> Optional.of(String.join("\n", stderrTail)).filter(s -> !s.isBlank()))
-                    .map(detail -> ": " + detail).orElse("");
+            String exited = "codex exited with code " + exitCode + (completed ? "" : " without completing its turn");
             return new AgentOutcome(finalMessage, Optional.of(new AgentError(AgentError.Kind.OTHER,
-                    "codex exited with code " + exitCode + (completed ? "" : " without completing its turn") + why)));
+                    lastError.map(error -> exited + ": " + error).orElseGet(() -> stderrTail().appendedTo(exited)))));
         }
         return new AgentOutcome(finalMessage, Optional.empty());
     }
@@ -120,12 +106,13 @@ final class CodexJsonInterpreter implements OutputInterpreter {
         }
         return switch (type) {
             case "command_execution" -> List.of(new AgentSignal.ToolCall("shell",
-                    shortened(item.path("command").asText())));
+                    ToolCalls.shortened(item.path("command").asText())));
             case "file_change" -> List.of(new AgentSignal.ToolCall("apply_patch", changes(item.path("changes"))));
             case "mcp_tool_call" -> List.of(new AgentSignal.ToolCall(
                     item.path("server").asText("mcp") + "." + item.path("tool").asText("?"),
-                    shortened(item.path("arguments").toString())));
-            case "web_search" -> List.of(new AgentSignal.ToolCall("web_search", shortened(item.path("query").asText())));
+                    ToolCalls.shortened(item.path("arguments").toString())));
+            case "web_search" -> List.of(new AgentSignal.ToolCall("web_search",
+                    ToolCalls.shortened(item.path("query").asText())));
             default -> List.of();
         };
     }
@@ -135,21 +122,24 @@ final class CodexJsonInterpreter implements OutputInterpreter {
         long input = usage.path("input_tokens").asLong(0);
         long output = usage.path("output_tokens").asLong(0);
         return List.of(new AgentSignal.UsageDelta(new Usage(input, output,
-                model.flatMap(name -> prices.cost(name, input, output)))));
+                prices.cost(model, input, output))));
     }
 
     /** The kind of failure, from the HTTP status codex names, else from its words. */
     static AgentError classify(String message) {
         Matcher status = STATUS.matcher(message);
         int code = status.find() ? Integer.parseInt(status.group(1)) : 0;
-        AgentError.Kind kind;
-        if (code == 401 || code == 403 || (code == 0 && AUTHENTICATION.matcher(message).find())) {
+        AgentError.Kind kind = FailureKinds.ofHttpStatus(code);
+        if (kind != AgentError.Kind.OTHER) {
+            return new AgentError(kind, message);
+        }
+        if (code == 0 && AUTHENTICATION.matcher(message).find()) {
             kind = AgentError.Kind.AUTHENTICATION;
-        } else if (code == 429 || (code == 0 && RATE_LIMIT.matcher(message).find())) {
+        } else if (code == 0 && RATE_LIMIT.matcher(message).find()) {
             kind = AgentError.Kind.RATE_LIMIT;
-        } else if (code >= 500 || (code == 0 && SERVER.matcher(message).find())) {
+        } else if (code == 0 && SERVER.matcher(message).find()) {
             kind = AgentError.Kind.SERVER;
-        } else if (code == 413 || CONTEXT_OVERFLOW.matcher(message).find()) {
+        } else if (CONTEXT_OVERFLOW.matcher(message).find()) {
             kind = AgentError.Kind.CONTEXT_OVERFLOW;
         } else if (code == 0 && NETWORK.matcher(message).find()) {
             kind = AgentError.Kind.NETWORK;
@@ -163,31 +153,6 @@ final class CodexJsonInterpreter implements OutputInterpreter {
         List<String> described = new ArrayList<>();
         changes.forEach(change -> described.add(change.path("kind").asText("change") + " "
                 + change.path("path").asText("?")));
-        return shortened(String.join(", ", described));
-    }
-
-    private static String shortened(String text) {
-        return text.length() <= DETAIL_LENGTH ? text : text.substring(0, DETAIL_LENGTH) + "...";
-    }
-
-    private static Optional<JsonNode> parse(String line) {
-        if (!line.startsWith("{")) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(JSON.readTree(line));
-        } catch (JsonProcessingException notJson) {
-            return Optional.empty();
-        }
-    }
-
-    private void rememberError(String line) {
-        if (line.isBlank()) {
-            return;
-        }
-        if (stderrTail.size() == STDERR_LINES_KEPT) {
-            stderrTail.removeFirst();
-        }
-        stderrTail.addLast(line);
+        return ToolCalls.shortened(String.join(", ", described));
     }
 }

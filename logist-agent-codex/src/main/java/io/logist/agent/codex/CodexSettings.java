@@ -1,28 +1,23 @@
 package io.logist.agent.codex;
 
+import io.logist.agent.support.CommonOptions;
+import io.logist.agent.support.OptionReader;
+import io.logist.agent.support.PriceTable;
 import io.logist.spi.OptionSpec;
 import io.logist.spi.OptionSpec.Type;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
 
 /**
  * The validated {@code agents.codex.*} options of one step.
  *
- * @param model             the model, such as {@code gpt-5.5}; the CLI's own default when absent
- * @param path              the {@code codex} binary; found on {@code PATH} when absent
- * @param baseUrl           the OpenAI-compatible API, ending in {@code /v1}
- * @param apiKeyEnv         the variable holding the API key, when configured
- * @param extraArgs         arguments added to the command line
- * @param inheritUserConfig whether the CLI sees the user's own home, configuration and login
- * @param maxRetries        how often the CLI itself retries a failed request or stream before it gives up
- * @param sandbox           Codex's own sandbox for the commands it runs
- * @param prices            prices by model, for the cost of a step
+ * @param common     the options every agent understands; {@code baseUrl} is the OpenAI-compatible API, ending in
+ *                   {@code /v1}
+ * @param maxRetries how often the CLI itself retries a failed request or stream before it gives up
+ * @param sandbox    Codex's own sandbox for the commands it runs
+ * @param prices     prices by model, for the cost of a step
  */
-record CodexSettings(Optional<String> model, Optional<String> path, Optional<String> baseUrl,
-                     Optional<String> apiKeyEnv, List<String> extraArgs, boolean inheritUserConfig,
-                     long maxRetries, String sandbox, PriceTable prices) {
+record CodexSettings(CommonOptions common, long maxRetries, String sandbox, PriceTable prices) {
     static final String ID = "codex";
     static final String DEFAULT_KEY = "OPENAI_API_KEY";
     static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
@@ -34,6 +29,7 @@ record CodexSettings(Optional<String> model, Optional<String> path, Optional<Str
     private static final String MAX_RETRIES = "maxRetries";
     private static final String SANDBOX = "sandbox";
     private static final String PRICES = "prices";
+    private static final List<String> SANDBOXES = List.of(NO_SANDBOX, "workspace-write", "read-only");
 
     /** The options Codex understands beyond the ones every agent understands. */
     static final List<OptionSpec> OPTIONS = List.of(
@@ -41,19 +37,9 @@ record CodexSettings(Optional<String> model, Optional<String> path, Optional<Str
                     + " (request_max_retries and stream_max_retries, default " + DEFAULT_MAX_RETRIES
                     + "); Logist retries the step too"),
             OptionSpec.oneOf(SANDBOX, "codex's own sandbox for the commands it runs: none (the default),"
-                    + " workspace-write or read-only", List.of(NO_SANDBOX, "workspace-write", "read-only")),
+                    + " workspace-write or read-only", SANDBOXES),
             OptionSpec.of(PRICES, Type.STRING_MAP, "dollars per million input/output tokens by model, such as"
                     + " {gpt-5.5: 1.25/10}; codex reports tokens only, so without it a step has no cost"));
-
-    CodexSettings {
-        Objects.requireNonNull(model, "model");
-        Objects.requireNonNull(path, "path");
-        Objects.requireNonNull(baseUrl, "baseUrl");
-        Objects.requireNonNull(apiKeyEnv, "apiKeyEnv");
-        extraArgs = List.copyOf(extraArgs);
-        Objects.requireNonNull(sandbox, "sandbox");
-        Objects.requireNonNull(prices, "prices");
-    }
 
     /**
      * Reads and validates the options; absent ones take their defaults.
@@ -61,24 +47,15 @@ record CodexSettings(Optional<String> model, Optional<String> path, Optional<Str
      * @throws io.logist.BadInputException naming every invalid {@code agents.codex.<option>}
      */
     static CodexSettings from(Map<String, Object> options) {
-        OptionReader reader = new OptionReader(ID, options);
-        CodexSettings settings = new CodexSettings(
-                reader.text("model"),
-                reader.text("path"),
-                reader.url("baseUrl"),
-                reader.variableName("apiKeyEnv"),
-                reader.textList("extraArgs"),
-                reader.bool("inheritUserConfig", true),
+        return OptionReader.read(ID, options, reader -> new CodexSettings(CommonOptions.read(reader),
                 reader.wholeNumber(MAX_RETRIES, 0).orElse(DEFAULT_MAX_RETRIES),
-                reader.oneOf(SANDBOX, List.of(NO_SANDBOX, "workspace-write", "read-only"), NO_SANDBOX),
-                reader.prices(PRICES));
-        reader.rejectProblems();
-        return settings;
+                reader.oneOf(SANDBOX, SANDBOXES, NO_SANDBOX),
+                reader.prices(PRICES)));
     }
 
     /** The variable the key is read from in Logist's environment. */
     String keyVariable() {
-        return apiKeyEnv.orElse(DEFAULT_KEY);
+        return common.apiKeyEnv().orElse(DEFAULT_KEY);
     }
 
     /**
@@ -86,6 +63,6 @@ record CodexSettings(Optional<String> model, Optional<String> path, Optional<Str
      * and nothing about the endpoint or the key is configured, so that their own login and provider are used.
      */
     boolean definesProvider() {
-        return !inheritUserConfig || baseUrl.isPresent() || apiKeyEnv.isPresent();
+        return !common.inheritUserConfig() || common.baseUrl().isPresent() || common.apiKeyEnv().isPresent();
     }
 }

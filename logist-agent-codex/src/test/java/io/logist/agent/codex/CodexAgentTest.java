@@ -4,21 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.logist.BadInputException;
-import io.logist.JobId;
 import io.logist.spi.Invocation;
-import io.logist.spi.StepRequest;
-import java.nio.file.Files;
+import io.logist.testkit.ScratchStep;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class CodexAgentTest {
-    @TempDir
-    Path directory;
+    @RegisterExtension
+    final ScratchStep scratch = new ScratchStep();
 
     @Test
     void theCommandDefinesLogistsProviderAndReadsThePromptFromStandardInput() {
@@ -37,7 +33,7 @@ class CodexAgentTest {
                 "-c", "model_providers.logist.request_max_retries=2",
                 "-c", "model_providers.logist.stream_max_retries=2",
                 "-");
-        assertThat(invocation.stdin()).contains("Fix the bug");
+        assertThat(invocation.stdin()).contains(ScratchStep.PROMPT);
         assertThat(invocation.passThrough()).containsExactly("TEAM_OPENAI_KEY");
     }
 
@@ -45,7 +41,7 @@ class CodexAgentTest {
     void withoutTheUsersConfigurationCodexHomeIsInTheStepDirectory() {
         Invocation invocation = prepare(Map.of("inheritUserConfig", false));
 
-        Path home = directory.resolve("step").toAbsolutePath().resolve("home");
+        Path home = scratch.stepDirectory().toAbsolutePath().resolve("home");
         assertThat(invocation.environment()).containsEntry("HOME", home.toString())
                 .containsEntry("CODEX_HOME", home.resolve(".codex").toString());
         assertThat(home.resolve(".codex")).isDirectory();
@@ -54,15 +50,14 @@ class CodexAgentTest {
     }
 
     @Test
-    void withTheUsersConfigurationAndNoEndpointTheirOwnProviderAndLoginAreUsed() throws Exception {
+    void withTheUsersConfigurationAndNoEndpointTheirOwnProviderAndLoginAreUsed() {
         Invocation invocation = prepare(Map.of());
 
         assertThat(invocation.command()).noneMatch(argument -> argument.startsWith("model_provider"));
         assertThat(invocation.environment()).doesNotContainKeys("HOME", "CODEX_HOME");
         assertThat(invocation.passThrough()).containsExactly("OPENAI_API_KEY");
-        try (var files = Files.list(directory)) {
-            assertThat(files).as("files prepare wrote").isEmpty();
-        }
+        assertThat(scratch.stepDirectory()).as("the step directory, which prepare had no need for").doesNotExist();
+        assertThat(scratch.workspace()).isEmptyDirectory();
     }
 
     @Test
@@ -93,9 +88,6 @@ class CodexAgentTest {
     }
 
     private Invocation prepare(Map<String, Object> options) {
-        StepRequest request = new StepRequest(JobId.of("fix-bug-1a2b"), 1, "worker", "Fix the bug",
-                directory.resolve("workspace"), directory.resolve("step"), options,
-                new StepRequest.Budget(Optional.empty(), Optional.empty(), Duration.ofMinutes(30)));
-        return new CodexAgent().prepare(request);
+        return new CodexAgent().prepare(scratch.request(options));
     }
 }

@@ -1,51 +1,13 @@
 package io.logist.agent.codex;
 
-import io.logist.spi.AgentProvider;
-import io.logist.testkit.AgentProviderContractKit;
-import io.logist.testkit.model.AgentClis;
-import io.logist.testkit.model.Script;
-import io.logist.testkit.model.ScriptedModelServer;
-import io.logist.testkit.model.Turn;
-import java.util.HashMap;
+import io.logist.testkit.model.AgentCliContractKit;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 
 /** The contract, with the real codex CLI talking to a scripted model server, offline. */
-class CodexContractIT extends AgentProviderContractKit {
-    private static final String KEY_VARIABLE = "LOGIST_TEST_OPENAI_KEY";
-    private ScriptedModelServer server;
-
-    @BeforeEach
-    void startServer() {
-        server = ScriptedModelServer.start(Script.of(Turn.writeFile("hello.txt", "hello\n"),
-                Turn.verdict("COMPLETED", "Created hello.txt", "hello.txt")));
-    }
-
-    @AfterEach
-    void stopServer() {
-        server.close();
-    }
-
-    @Override
-    protected AgentProvider provider() {
-        return new CodexProvider();
-    }
-
-    @Override
-    protected Map<String, Object> options() {
-        return Map.of("path", AgentClis.binary("codex").toString(),
-                "baseUrl", server.openAiBaseUrl().toString(),
-                "apiKeyEnv", KEY_VARIABLE,
+class CodexContractIT extends AgentCliContractKit {
+    CodexContractIT() {
+        super(new CodexProvider(), "codex",
                 // A model in codex's catalog, so that it offers its apply_patch tool.
-                "model", "gpt-5.5",
-                "inheritUserConfig", false);
-    }
-
-    @Override
-    protected Map<String, String> environment() {
-        Map<String, String> environment = new HashMap<>(System.getenv());
-        environment.put(KEY_VARIABLE, "sk-test-0123456789abcdef");
-        return environment;
+                server -> Map.of("baseUrl", server.openAiBaseUrl().toString(), "model", "gpt-5.5"));
     }
 }

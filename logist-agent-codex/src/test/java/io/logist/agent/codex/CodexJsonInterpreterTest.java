@@ -3,15 +3,13 @@ package io.logist.agent.codex;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.logist.Usage;
+import io.logist.agent.support.PriceTable;
 import io.logist.spi.AgentError;
 import io.logist.spi.AgentOutcome;
 import io.logist.spi.AgentSignal;
 import io.logist.spi.OutputChannel;
-import java.io.IOException;
-import java.io.InputStream;
+import io.logist.testkit.Recordings;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,9 +19,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** The interpreter on output recorded from codex 0.169.0 runs against the scripted model server. */
 class CodexJsonInterpreterTest {
+    private static final Recordings RECORDED = Recordings.in(CodexJsonInterpreterTest.class);
 
     @Test
-    void aSuccessfulRunReportsSessionFileChangeUsageAndTheFinalMessage() throws IOException {
+    void aSuccessfulRunReportsSessionFileChangeUsageAndTheFinalMessage() {
         CodexJsonInterpreter interpreter = new CodexJsonInterpreter(Optional.empty(), PriceTable.NONE);
 
         List<AgentSignal> signals = feed(interpreter, "success.jsonl");
@@ -39,7 +38,7 @@ class CodexJsonInterpreterTest {
     }
 
     @Test
-    void aShellCommandIsAToolCallReportedOnceAndAWarningItemIsAMessage() throws IOException {
+    void aShellCommandIsAToolCallReportedOnceAndAWarningItemIsAMessage() {
         CodexJsonInterpreter interpreter = new CodexJsonInterpreter(Optional.empty(), PriceTable.NONE);
 
         List<AgentSignal> signals = feed(interpreter, "shell.jsonl");
@@ -53,14 +52,14 @@ class CodexJsonInterpreterTest {
     }
 
     @Test
-    void aPricedModelGivesTheTurnACost() throws IOException {
+    void aPricedModelGivesTheTurnACost() {
         PriceTable prices = new PriceTable(Map.of("gpt-5.5",
                 new PriceTable.Price(new BigDecimal("1.25"), new BigDecimal("10"))));
         CodexJsonInterpreter interpreter = new CodexJsonInterpreter(Optional.of("gpt-5.5"), prices);
 
         List<AgentSignal> signals = feed(interpreter, "success.jsonl");
 
-        assertThat(signals).contains(new AgentSignal.UsageDelta(Usage.of(19135, 46, new BigDecimal("0.024379"))));
+        assertThat(signals).contains(new AgentSignal.UsageDelta(Usage.of(19135, 46, new BigDecimal("0.02437875"))));
     }
 
     @ParameterizedTest
@@ -70,8 +69,7 @@ class CodexJsonInterpreterTest {
         "rate-limited.jsonl, RATE_LIMIT, last status: 429",
         "missing-key.jsonl, AUTHENTICATION, Missing environment variable",
     })
-    void aFailedTurnIsClassifiedFromItsMessage(String recording, AgentError.Kind kind, String words)
-            throws IOException {
+    void aFailedTurnIsClassifiedFromItsMessage(String recording, AgentError.Kind kind, String words) {
         CodexJsonInterpreter interpreter = new CodexJsonInterpreter(Optional.empty(), PriceTable.NONE);
 
         List<AgentSignal> signals = feed(interpreter, recording);
@@ -109,14 +107,7 @@ class CodexJsonInterpreterTest {
         });
     }
 
-    private static List<AgentSignal> feed(CodexJsonInterpreter interpreter, String recording) throws IOException {
-        List<AgentSignal> signals = new ArrayList<>();
-        try (InputStream in = CodexJsonInterpreterTest.class.getResourceAsStream(recording)) {
-            assertThat(in).as("the recording %s", recording).isNotNull();
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                signals.addAll(interpreter.onLine(OutputChannel.STDOUT, line));
-            }
-        }
-        return signals;
+    private static List<AgentSignal> feed(CodexJsonInterpreter interpreter, String recording) {
+        return RECORDED.feed(interpreter, OutputChannel.STDOUT, recording);
     }
 }

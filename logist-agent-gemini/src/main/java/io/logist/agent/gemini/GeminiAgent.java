@@ -2,13 +2,14 @@ package io.logist.agent.gemini;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.logist.PluginException;
+import io.logist.agent.support.CommonOptions;
+import io.logist.agent.support.IsolatedHome;
+import io.logist.agent.support.KeyVariable;
+import io.logist.agent.support.StepFiles;
 import io.logist.spi.Agent;
 import io.logist.spi.Invocation;
 import io.logist.spi.OutputInterpreter;
 import io.logist.spi.StepRequest;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,23 +29,26 @@ final class GeminiAgent implements Agent {
     @Override
     public Invocation prepare(StepRequest request) {
         GeminiOptions options = GeminiOptions.from(request.options());
+        CommonOptions common = options.common();
         Path stepDirectory = request.stepDirectory().toAbsolutePath();
         Map<String, String> environment = new LinkedHashMap<>();
-        if (!options.inheritUserConfig()) {
-            environment.putAll(IsolatedHome.create(stepDirectory));
-            writeSettings(Path.of(environment.get("HOME")).resolve(".gemini").resolve("settings.json"), options);
+        if (!common.inheritUserConfig()) {
+            IsolatedHome home = IsolatedHome.create(GeminiOptions.ID, stepDirectory);
+            environment.putAll(home.variables());
+            StepFiles.writeJson(GeminiOptions.ID, home.home().resolve(".gemini").resolve("settings.json"),
+                    settings(options));
         }
         // The CLI writes its error reports to the temporary directory: keep them with the step.
-        environment.put("TMPDIR", createDirectory(stepDirectory.resolve("tmp")).toString());
+        environment.put("TMPDIR", StepFiles.createDirectory(GeminiOptions.ID, stepDirectory.resolve("tmp")).toString());
         environment.put("NO_COLOR", "1");
-        options.baseUrl().ifPresent(url -> environment.put("GOOGLE_GEMINI_BASE_URL", url));
+        common.baseUrl().ifPresent(url -> environment.put("GOOGLE_GEMINI_BASE_URL", url));
 
-        List<String> command = new ArrayList<>(List.of(options.path().orElse(PROGRAM),
+        List<String> command = new ArrayList<>(List.of(common.path().orElse(PROGRAM),
                 "--yolo", "--skip-trust", "--output-format", "stream-json"));
-        options.model().ifPresent(model -> command.addAll(List.of("--model", model)));
-        command.addAll(options.extraArgs());
-        return new Invocation(KeyVariable.copy(options.apiKeyEnv(), GeminiOptions.CLI_KEY_VARIABLE, command),
-                environment, Set.of(options.apiKeyEnv()), Optional.of(request.prompt()));
+        common.model().ifPresent(model -> command.addAll(List.of("--model", model)));
+        command.addAll(common.extraArgs());
+        return new Invocation(KeyVariable.copy(options.keyVariable(), GeminiOptions.CLI_KEY_VARIABLE, command),
+                environment, Set.of(options.keyVariable()), Optional.of(request.prompt()));
     }
 
     @Override
@@ -56,7 +60,7 @@ final class GeminiAgent implements Agent {
      * The settings of an isolated home: an API key login, no update checks, usage statistics or telemetry, and
      * no folder-trust prompt, since a prompt nobody answers would block the step.
      */
-    private static void writeSettings(Path file, GeminiOptions options) {
+    private static ObjectNode settings(GeminiOptions options) {
         ObjectNode settings = JSON.createObjectNode();
         settings.putObject("general").put("enableAutoUpdate", false).put("enableAutoUpdateNotification", false)
                 .put("maxAttempts", options.maxAttempts());
@@ -65,21 +69,6 @@ final class GeminiAgent implements Agent {
         ObjectNode security = settings.putObject("security");
         security.putObject("auth").put("selectedType", "gemini-api-key");
         security.putObject("folderTrust").put("enabled", false);
-        try {
-            Files.createDirectories(file.getParent());
-            JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), settings);
-        } catch (IOException e) {
-            throw new PluginException("agent 'gemini' could not write its settings " + file + ": " + e.getMessage()
-                    + "; check that the Logist home is writable", e);
-        }
-    }
-
-    private static Path createDirectory(Path directory) {
-        try {
-            return Files.createDirectories(directory);
-        } catch (IOException e) {
-            throw new PluginException("agent 'gemini' could not create " + directory + ": " + e.getMessage()
-                    + "; check that the Logist home is writable", e);
-        }
+        return settings;
     }
 }

@@ -1,5 +1,6 @@
 package io.logist.agent.gemini;
 
+import io.logist.agent.support.FailureKinds;
 import io.logist.spi.AgentError;
 import io.logist.spi.AgentError.Kind;
 import java.util.List;
@@ -43,7 +44,7 @@ final class GeminiFailures {
         if (CONTEXT_OVERFLOW.matcher(message).find()) {
             kind = Kind.CONTEXT_OVERFLOW;
         } else if (status.isPresent()) {
-            kind = byStatus(status.get());
+            kind = FailureKinds.ofHttpStatus(status.get());
         } else if (RATE_LIMIT.matcher(message).find()) {
             kind = Kind.RATE_LIMIT;
         } else if (AUTHENTICATION.matcher(message).find()) {
@@ -67,7 +68,7 @@ final class GeminiFailures {
         Kind kind = FATAL_EXIT_CODES.getOrDefault(exitCode, Kind.OTHER);
         Optional<Integer> status = STATUSES.stream().filter(code -> code % 256 == exitCode).findFirst();
         if (status.isPresent()) {
-            kind = byStatus(status.get());
+            kind = FailureKinds.ofHttpStatus(status.get());
             message += " (HTTP " + status.get() + ")";
         } else if (kind == Kind.AUTHENTICATION) {
             message += " (authentication failed)";
@@ -82,15 +83,5 @@ final class GeminiFailures {
         }
         Matcher status = STATUS.matcher(message);
         return status.find() ? Optional.ofNullable(GRPC_STATUS.get(status.group(1))) : Optional.empty();
-    }
-
-    private static Kind byStatus(int status) {
-        if (status == 401 || status == 403) {
-            return Kind.AUTHENTICATION;
-        }
-        if (status == 429) {
-            return Kind.RATE_LIMIT;
-        }
-        return status >= 500 && status <= 599 ? Kind.SERVER : Kind.OTHER;
     }
 }

@@ -1,18 +1,16 @@
 package io.logist.agent.gemini;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.logist.Usage;
+import io.logist.agent.support.JsonLinesInterpreter;
+import io.logist.agent.support.PriceTable;
+import io.logist.agent.support.StderrTail;
+import io.logist.agent.support.ToolCalls;
 import io.logist.spi.AgentError;
 import io.logist.spi.AgentOutcome;
 import io.logist.spi.AgentSignal;
-import io.logist.spi.OutputChannel;
-import io.logist.spi.OutputInterpreter;
 import java.math.BigDecimal;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -24,35 +22,28 @@ import java.util.Optional;
  * whole, once the turn ends with a tool call or the result; the final message is the text of the last turn.
  * The CLI reports tokens once, in the result, and no cost; the cost comes from the configured prices.
  */
-final class GeminiOutputInterpreter implements OutputInterpreter {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    /** Enough of standard error to say why the CLI died, without carrying its stack traces into events. */
-    private static final int STDERR_LINES_KEPT = 5;
-    private static final int DETAIL_LENGTH = 200;
+final class GeminiOutputInterpreter extends JsonLinesInterpreter {
     /** The tool parameters that say best what a call does, in the order they are looked for. */
     private static final List<String> TELLING_PARAMETERS =
             List.of("file_path", "absolute_path", "dir_path", "path", "command", "pattern", "url", "query");
 
     private final PriceTable prices;
     private final StringBuilder turn = new StringBuilder();
-    private final Deque<String> stderrTail = new ArrayDeque<>();
     private Optional<AgentError> error = Optional.empty();
 
     GeminiOutputInterpreter(PriceTable prices) {
+        // Why the CLI died, without its stack traces.
+        super(new StderrTail(line -> line.startsWith("    at ")));
         this.prices = prices;
     }
 
     @Override
-    public List<AgentSignal> onLine(OutputChannel channel, String line) {
-        if (channel == OutputChannel.STDERR) {
-            rememberStderr(line);
-            return List.of();
-        }
-        Optional<JsonNode> parsed = parse(line);
-        if (parsed.isEmpty()) {
-            return List.of();
-        }
-        JsonNode event = parsed.get();
+    protected List<AgentSignal> onText(String line) {
+        return List.of();
+    }
+
+    @Override
+    protected List<AgentSignal> onEvent(JsonNode event) {
         return switch (event.path("type").asText()) {
             case "init" -> text(event, "session_id").<List<AgentSignal>>map(id -> List.of(new AgentSignal.Session(id)))
                     .orElse(List.of());
@@ -66,7 +57,7 @@ final class GeminiOutputInterpreter implements OutputInterpreter {
                 List<AgentSignal> signals = new ArrayList<>(endTurn());
                 turn.setLength(0);
                 signals.add(new AgentSignal.ToolCall(event.path("tool_name").asText("tool"),
-                        detail(event.path("parameters"))));
+                        ToolCalls.detail(event.path("parameters"), TELLING_PARAMETERS)));
                 yield signals;
             }
             case "error" -> {
@@ -85,7 +76,7 @@ final class GeminiOutputInterpreter implements OutputInterpreter {
     @Override
     public AgentOutcome finish(int exitCode) {
         Optional<AgentError> failure = error.or(() -> exitCode == 0 ? Optional.empty()
-                : Optional.of(GeminiFailures.byExitCode(exitCode, String.join("\n", stderrTail))));
+                : Optional.of(GeminiFailures.byExitCode(exitCode, stderrTail().text())));
         return new AgentOutcome(turn.toString(), failure);
     }
 
@@ -125,42 +116,8 @@ final class GeminiOutputInterpreter implements OutputInterpreter {
         return Optional.of(new Usage(input, output, cost));
     }
 
-    private static String detail(JsonNode parameters) {
-        for (String name : TELLING_PARAMETERS) {
-            if (parameters.path(name).isTextual()) {
-                return shorten(parameters.path(name).asText());
-            }
-        }
-        return shorten(parameters.isMissingNode() ? "" : parameters.toString());
-    }
-
-    private static String shorten(String text) {
-        return text.length() <= DETAIL_LENGTH ? text : text.substring(0, DETAIL_LENGTH - 3) + "...";
-    }
-
     private static Optional<String> text(JsonNode event, String field) {
         return Optional.of(event.path(field)).filter(JsonNode::isTextual).map(JsonNode::asText)
                 .filter(value -> !value.isBlank());
-    }
-
-    private static Optional<JsonNode> parse(String line) {
-        if (!line.stripLeading().startsWith("{")) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(JSON.readTree(line)).filter(JsonNode::isObject);
-        } catch (JsonProcessingException notJson) {
-            return Optional.empty();
-        }
-    }
-
-    private void rememberStderr(String line) {
-        if (line.isBlank() || line.startsWith("    at ")) {
-            return;
-        }
-        if (stderrTail.size() == STDERR_LINES_KEPT) {
-            stderrTail.removeFirst();
-        }
-        stderrTail.addLast(line);
     }
 }

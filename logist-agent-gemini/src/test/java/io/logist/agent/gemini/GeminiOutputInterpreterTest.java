@@ -3,28 +3,31 @@ package io.logist.agent.gemini;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.logist.Usage;
+import io.logist.agent.support.PriceTable;
 import io.logist.spi.AgentError;
 import io.logist.spi.AgentError.Kind;
 import io.logist.spi.AgentOutcome;
 import io.logist.spi.AgentSignal;
 import io.logist.spi.OutputChannel;
+import io.logist.testkit.Recordings;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class GeminiOutputInterpreterTest {
+    private static final Recordings RECORDED = Recordings.in(GeminiOutputInterpreterTest.class, "recorded");
     private static final String VERDICT = "Done.\n```json\n{\"action\": \"COMPLETED\", \"summary_for_supervisor\":"
             + " \"wrote hello.txt\", \"evidence_files\": [\"hello.txt\"]}\n```";
 
-    private GeminiOutputInterpreter interpreter = new GeminiOutputInterpreter(PriceTable.EMPTY);
+    private GeminiOutputInterpreter interpreter = new GeminiOutputInterpreter(PriceTable.NONE);
 
     @Test
     void readsASuccessfulRunAsSessionToolCallMessageAndUsage() {
-        List<AgentSignal> signals = Recordings.feed(interpreter, OutputChannel.STDOUT, "success.jsonl");
+        List<AgentSignal> signals = RECORDED.feed(interpreter, OutputChannel.STDOUT, "success.jsonl");
 
         assertThat(signals).containsExactly(
                 new AgentSignal.Session("29bd55f3-d22c-4837-834e-00469ce07201"),
@@ -39,7 +42,7 @@ class GeminiOutputInterpreterTest {
         interpreter = new GeminiOutputInterpreter(new PriceTable(Map.of("gemini-2.5-pro",
                 PriceTable.Price.parse("1.25/10").orElseThrow())));
 
-        List<AgentSignal> signals = Recordings.feed(interpreter, OutputChannel.STDOUT, "success.jsonl");
+        List<AgentSignal> signals = RECORDED.feed(interpreter, OutputChannel.STDOUT, "success.jsonl");
 
         assertThat(signals).contains(new AgentSignal.UsageDelta(Usage.of(2000, 40, new BigDecimal("0.00290000"))));
     }
@@ -49,7 +52,7 @@ class GeminiOutputInterpreterTest {
         interpreter = new GeminiOutputInterpreter(new PriceTable(Map.of("gemini-2.5-flash",
                 PriceTable.Price.parse("0.3/2.5").orElseThrow())));
 
-        List<AgentSignal> signals = Recordings.feed(interpreter, OutputChannel.STDOUT, "success.jsonl");
+        List<AgentSignal> signals = RECORDED.feed(interpreter, OutputChannel.STDOUT, "success.jsonl");
 
         assertThat(signals).contains(new AgentSignal.UsageDelta(new Usage(2000, 40, Optional.empty())));
     }
@@ -62,7 +65,7 @@ class GeminiOutputInterpreterTest {
             "error-context-overflow.jsonl, CONTEXT_OVERFLOW, exceeds the maximum number of tokens, 144",
             "error-network.jsonl, NETWORK, fetch failed, 1"})
     void classifiesTheErrorResultOfARecordedFailure(String recording, Kind kind, String words, int exitCode) {
-        List<AgentSignal> signals = Recordings.feed(interpreter, OutputChannel.STDOUT, recording);
+        List<AgentSignal> signals = RECORDED.feed(interpreter, OutputChannel.STDOUT, recording);
 
         assertThat(signals).filteredOn(AgentSignal.Failure.class::isInstance).singleElement()
                 .isInstanceOfSatisfying(AgentSignal.Failure.class, failure -> {
@@ -131,7 +134,7 @@ class GeminiOutputInterpreterTest {
 
     @Test
     void aProcessThatDiedWithoutAResultIsClassifiedByItsExitCodeWithTheLastLinesOfStandardError() {
-        Recordings.feed(interpreter, OutputChannel.STDERR, "error-500.stderr.txt");
+        RECORDED.feed(interpreter, OutputChannel.STDERR, "error-500.stderr.txt");
 
         AgentError error = interpreter.finish(244).error().orElseThrow();
 

@@ -2,19 +2,15 @@ package io.logist.agent.mock;
 
 import com.google.auto.service.AutoService;
 import io.logist.BadInputException;
+import io.logist.agent.support.ToolProbe;
 import io.logist.spi.Agent;
 import io.logist.spi.AgentContext;
 import io.logist.spi.AgentProvider;
 import io.logist.spi.OptionSpec;
 import io.logist.spi.Probe;
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * The {@code mock} agent: a scripted agent that needs only a POSIX {@code sh}, so a whole job can run
@@ -22,11 +18,12 @@ import java.util.Optional;
  */
 @AutoService(AgentProvider.class)
 public final class MockAgentProvider implements AgentProvider {
+    static final String ID = "mock";
     private static final String SHELL = "sh";
 
     @Override
     public String id() {
-        return "mock";
+        return ID;
     }
 
     @Override
@@ -42,7 +39,7 @@ public final class MockAgentProvider implements AgentProvider {
         } catch (BadInputException invalid) {
             return Probe.unavailable(invalid.getMessage());
         }
-        return find(SHELL, searchPath)
+        return ToolProbe.findOnPath(SHELL, searchPath)
                 .map(shell -> Probe.available(SHELL + " found at " + shell, "builtin"))
                 .orElseGet(() -> Probe.unavailable(SHELL + " was not found on PATH (" + searchPath
                         + "); install a POSIX shell such as dash, bash or busybox, or add its directory to PATH"));
@@ -51,13 +48,5 @@ public final class MockAgentProvider implements AgentProvider {
     @Override
     public Agent create(AgentContext context) {
         return MockAgent.withBundledScript();
-    }
-
-    private static Optional<Path> find(String program, String searchPath) {
-        return Arrays.stream(searchPath.split(File.pathSeparator))
-                .filter(directory -> !directory.isBlank())
-                .map(directory -> Path.of(directory, program))
-                .filter(Files::isExecutable)
-                .findFirst();
     }
 }

@@ -1,10 +1,13 @@
 package io.logist.agent.mock;
 
+import io.logist.agent.support.OptionReader;
 import io.logist.spi.OptionSpec;
 import io.logist.spi.OptionSpec.Type;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The validated {@code agents.mock.*} options of one step.
@@ -31,6 +34,8 @@ record MockSettings(MockScenario scenario, long seconds, long inputTokens, long 
     private static final String FILE = "file";
 
     private static final List<String> VERDICT_TARGETS = List.of("message", "file");
+    private static final String DEFAULT_FILE = "mock-work.txt";
+    private static final Pattern PATH_SEPARATOR = Pattern.compile("[/\\\\]");
 
     /** The options, for validating configuration before a job runs. */
     static final List<OptionSpec> OPTIONS = List.of(
@@ -51,19 +56,25 @@ record MockSettings(MockScenario scenario, long seconds, long inputTokens, long 
      * @throws io.logist.BadInputException naming every invalid {@code agents.mock.<option>} and what it allows
      */
     static MockSettings from(Map<String, Object> options) {
-        OptionReader reader = new OptionReader(options);
-        String scenario = reader.oneOf(SCENARIO, MockScenario.ids(), MockScenario.SUCCESS.id());
-        MockSettings settings = new MockSettings(
-                MockScenario.byId(scenario).orElseThrow(),
-                reader.nonNegativeInteger(SECONDS, 5),
-                reader.nonNegativeInteger(INPUT_TOKENS, 1200),
-                reader.nonNegativeInteger(OUTPUT_TOKENS, 300),
-                reader.nonNegativeDecimal(COST_USD, new BigDecimal("0.0125")),
-                reader.nonNegativeInteger(USAGE_REPORTS, 1),
+        return OptionReader.read(MockAgentProvider.ID, options, reader -> new MockSettings(
+                MockScenario.byId(reader.oneOf(SCENARIO, MockScenario.ids(), MockScenario.SUCCESS.id())).orElseThrow(),
+                reader.wholeNumber(SECONDS, 0).orElse(5),
+                reader.wholeNumber(INPUT_TOKENS, 0).orElse(1200),
+                reader.wholeNumber(OUTPUT_TOKENS, 0).orElse(300),
+                reader.decimal(COST_USD, BigDecimal.ZERO).orElse(new BigDecimal("0.0125")),
+                reader.wholeNumber(USAGE_REPORTS, 0).orElse(1),
                 reader.oneOf(VERDICT_TO, VERDICT_TARGETS, "message"),
-                reader.relativePath(FILE, "mock-work.txt"));
-        reader.rejectProblems();
-        return settings;
+                reader.value(FILE, MockSettings::insideTheWorkspace,
+                        "a relative path inside the workspace, such as " + DEFAULT_FILE).orElse(DEFAULT_FILE)));
+    }
+
+    private static Optional<String> insideTheWorkspace(Object value) {
+        return value instanceof String path
+                && !path.isBlank()
+                && !path.startsWith("/") && !path.startsWith("\\")
+                && path.chars().noneMatch(c -> c == '\n' || c == '\r' || c == 0)
+                && PATH_SEPARATOR.splitAsStream(path).noneMatch(".."::equals)
+                ? Optional.of(path) : Optional.empty();
     }
 
     /** The variables that tell the script what to do. */
