@@ -1,6 +1,6 @@
 package io.logist.agent.claude;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.logist.agent.support.CommonOptions;
 import io.logist.agent.support.IsolatedHome;
 import io.logist.spi.Agent;
@@ -21,7 +21,7 @@ import java.util.TreeMap;
  */
 final class ClaudeCodeAgent implements Agent {
     static final String PROGRAM = "claude";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     @Override
     public Invocation prepare(StepRequest request) {
@@ -38,7 +38,7 @@ final class ClaudeCodeAgent implements Agent {
         if (!settings.keyVariable().equals(ClaudeSettings.NATIVE_KEY)) {
             // Claude reads its key from ANTHROPIC_API_KEY only; a helper command reads it from the named variable
             // at run time, so the value never appears in the command or a file.
-            command.addAll(List.of("--settings", JSON.createObjectNode()
+            command.addAll(List.of("--settings", JSON.objectNode()
                     .put("apiKeyHelper", "printenv " + settings.keyVariable()).toString()));
         }
         command.addAll(common.extraArgs());

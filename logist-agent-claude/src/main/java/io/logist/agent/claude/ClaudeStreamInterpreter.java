@@ -157,8 +157,6 @@ final class ClaudeStreamInterpreter extends JsonLinesInterpreter {
             kind = AgentError.Kind.CONTEXT_OVERFLOW;
         } else if (status == 0 && NETWORK_ERROR.matcher(message).find()) {
             kind = AgentError.Kind.NETWORK;
-        } else {
-            kind = AgentError.Kind.OTHER;
         }
         return new AgentError(kind, message);
     }

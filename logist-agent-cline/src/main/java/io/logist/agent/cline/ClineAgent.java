@@ -1,6 +1,6 @@
 package io.logist.agent.cline;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.logist.agent.support.CommonOptions;
 import io.logist.agent.support.IsolatedHome;
@@ -32,7 +32,7 @@ final class ClineAgent implements Agent {
     static final String LOG_FILE = "cline.log";
     /** Cline replaces a provider entry without this date with its default provider, silently. */
     private static final String SETTINGS_DATE = "2026-01-01T00:00:00.000Z";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     @Override
     public Invocation prepare(StepRequest request) {
@@ -44,7 +44,7 @@ final class ClineAgent implements Agent {
             environment.putAll(IsolatedHome.create(ClineOptions.ID, stepDirectory).variables());
             Path global = stepDirectory.resolve("cline").resolve("global-settings.json");
             StepFiles.writeJson(ClineOptions.ID, global,
-                    JSON.createObjectNode().put("telemetryOptOut", true).put("autoUpdateEnabled", false));
+                    JSON.objectNode().put("telemetryOptOut", true).put("autoUpdateEnabled", false));
             environment.put("CLINE_GLOBAL_SETTINGS_PATH", global.toString());
         }
         if (options.writesProviderSettings()) {
@@ -90,7 +90,7 @@ final class ClineAgent implements Agent {
     /** One provider, last used, with the model and base URL; the key comes from the environment. */
     private static ObjectNode providerSettings(ClineOptions options) {
         String provider = options.effectiveProvider().orElseThrow();
-        ObjectNode file = JSON.createObjectNode().put("version", 1).put("lastUsedProvider", provider);
+        ObjectNode file = JSON.objectNode().put("version", 1).put("lastUsedProvider", provider);
         file.putObject("modes");
         ObjectNode entry = file.putObject("providers").putObject(provider);
         ObjectNode settings = entry.putObject("settings").put("provider", provider);

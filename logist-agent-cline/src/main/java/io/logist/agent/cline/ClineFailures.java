@@ -56,9 +56,9 @@ final class ClineFailures {
             return new AgentError(byWords.get(), message);
         }
         OptionalInt status = lastLoggedStatus(log);
-        if (status.isPresent() && FailureKinds.ofHttpStatus(status.getAsInt()) != Kind.OTHER) {
-            Kind kind = FailureKinds.ofHttpStatus(status.getAsInt());
-            return new AgentError(kind, describe(kind) + " (HTTP " + status.getAsInt() + " in cline's log): "
+        Kind byStatus = status.isPresent() ? FailureKinds.ofHttpStatus(status.getAsInt()) : Kind.OTHER;
+        if (byStatus != Kind.OTHER) {
+            return new AgentError(byStatus, describe(byStatus) + " (HTTP " + status.getAsInt() + " in cline's log): "
                     + message);
         }
         return new AgentError(Kind.OTHER, message);

@@ -43,7 +43,7 @@ final class CodexJsonInterpreter extends JsonLinesInterpreter {
     private final Set<String> announcedItems = new HashSet<>();
     private Optional<String> lastMessage = Optional.empty();
     private Optional<String> lastError = Optional.empty();
-    private Optional<String> failure = Optional.empty();
+    private Optional<AgentError> failure = Optional.empty();
     private boolean completed;
 
     CodexJsonInterpreter(Optional<String> model, PriceTable prices) {
@@ -65,9 +65,9 @@ final class CodexJsonInterpreter extends JsonLinesInterpreter {
                 yield List.of(new AgentSignal.Message("codex: " + lastError.get()));
             }
             case "turn.failed" -> {
-                String message = event.path("error").path("message").asText(lastError.orElse("the turn failed"));
-                failure = Optional.of(message);
-                yield List.of(new AgentSignal.Failure(classify(message)));
+                failure = Optional.of(classify(event.path("error").path("message")
+                        .asText(lastError.orElse("the turn failed"))));
+                yield List.of(new AgentSignal.Failure(failure.get()));
             }
             default -> List.of();
         };
@@ -77,7 +77,7 @@ final class CodexJsonInterpreter extends JsonLinesInterpreter {
     public AgentOutcome finish(int exitCode) {
         String finalMessage = lastMessage.orElse("");
         if (failure.isPresent()) {
-            return new AgentOutcome(finalMessage, Optional.of(classify(failure.get())));
+            return new AgentOutcome(finalMessage, failure);
         }
         if (exitCode != 0 || !completed) {
             String exited = "codex exited with code " + exitCode + (completed ? "" : " without completing its turn");
@@ -143,8 +143,6 @@ final class CodexJsonInterpreter extends JsonLinesInterpreter {
             kind = AgentError.Kind.CONTEXT_OVERFLOW;
         } else if (code == 0 && NETWORK.matcher(message).find()) {
             kind = AgentError.Kind.NETWORK;
-        } else {
-            kind = AgentError.Kind.OTHER;
         }
         return new AgentError(kind, message);
     }

@@ -1,6 +1,6 @@
 package io.logist.agent.gemini;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.logist.agent.support.CommonOptions;
 import io.logist.agent.support.IsolatedHome;
@@ -24,7 +24,7 @@ import java.util.Set;
  */
 final class GeminiAgent implements Agent {
     static final String PROGRAM = "gemini";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     @Override
     public Invocation prepare(StepRequest request) {
@@ -61,7 +61,7 @@ final class GeminiAgent implements Agent {
      * no folder-trust prompt, since a prompt nobody answers would block the step.
      */
     private static ObjectNode settings(GeminiOptions options) {
-        ObjectNode settings = JSON.createObjectNode();
+        ObjectNode settings = JSON.objectNode();
         settings.putObject("general").put("enableAutoUpdate", false).put("enableAutoUpdateNotification", false)
                 .put("maxAttempts", options.maxAttempts());
         settings.putObject("privacy").put("usageStatisticsEnabled", false);

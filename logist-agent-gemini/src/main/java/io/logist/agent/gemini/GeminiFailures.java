@@ -1,6 +1,7 @@
 package io.logist.agent.gemini;
 
 import io.logist.agent.support.FailureKinds;
+import io.logist.agent.support.StderrTail;
 import io.logist.spi.AgentError;
 import io.logist.spi.AgentError.Kind;
 import java.util.List;
@@ -63,7 +64,7 @@ final class GeminiFailures {
      *
      * @param stderrTail the last lines of standard error, which say more
      */
-    static AgentError byExitCode(int exitCode, String stderrTail) {
+    static AgentError byExitCode(int exitCode, StderrTail stderrTail) {
         String message = "gemini exited with code " + exitCode;
         Kind kind = FATAL_EXIT_CODES.getOrDefault(exitCode, Kind.OTHER);
         Optional<Integer> status = STATUSES.stream().filter(code -> code % 256 == exitCode).findFirst();
@@ -73,7 +74,7 @@ final class GeminiFailures {
         } else if (kind == Kind.AUTHENTICATION) {
             message += " (authentication failed)";
         }
-        return new AgentError(kind, stderrTail.isBlank() ? message : message + ": " + stderrTail);
+        return new AgentError(kind, stderrTail.appendedTo(message));
     }
 
     private static Optional<Integer> httpStatus(String message) {

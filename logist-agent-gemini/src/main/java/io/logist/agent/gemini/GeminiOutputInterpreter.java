@@ -76,7 +76,7 @@ final class GeminiOutputInterpreter extends JsonLinesInterpreter {
     @Override
     public AgentOutcome finish(int exitCode) {
         Optional<AgentError> failure = error.or(() -> exitCode == 0 ? Optional.empty()
-                : Optional.of(GeminiFailures.byExitCode(exitCode, stderrTail().text())));
+                : Optional.of(GeminiFailures.byExitCode(exitCode, stderrTail())));
         return new AgentOutcome(turn.toString(), failure);
     }
 

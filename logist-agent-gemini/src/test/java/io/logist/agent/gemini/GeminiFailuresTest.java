@@ -2,6 +2,7 @@ package io.logist.agent.gemini;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.logist.agent.support.StderrTail;
 import io.logist.spi.AgentError;
 import io.logist.spi.AgentError.Kind;
 import org.junit.jupiter.api.Test;
@@ -29,16 +30,23 @@ class GeminiFailuresTest {
 
     @Test
     void anExitCodeIsReadAsTheHttpStatusModulo256OrAFatalCode() {
-        assertThat(GeminiFailures.byExitCode(145, "")).isEqualTo(
+        StderrTail silent = new StderrTail();
+        assertThat(GeminiFailures.byExitCode(145, silent)).isEqualTo(
                 new AgentError(Kind.AUTHENTICATION, "gemini exited with code 145 (HTTP 401)"));
-        assertThat(GeminiFailures.byExitCode(147, "").kind()).isEqualTo(Kind.AUTHENTICATION);
-        assertThat(GeminiFailures.byExitCode(173, "").kind()).isEqualTo(Kind.RATE_LIMIT);
-        assertThat(GeminiFailures.byExitCode(244, "").kind()).isEqualTo(Kind.SERVER);
-        assertThat(GeminiFailures.byExitCode(247, "").kind()).isEqualTo(Kind.SERVER);
-        assertThat(GeminiFailures.byExitCode(41, "Invalid auth method selected.")).isEqualTo(new AgentError(
+        assertThat(GeminiFailures.byExitCode(147, silent).kind()).isEqualTo(Kind.AUTHENTICATION);
+        assertThat(GeminiFailures.byExitCode(173, silent).kind()).isEqualTo(Kind.RATE_LIMIT);
+        assertThat(GeminiFailures.byExitCode(244, silent).kind()).isEqualTo(Kind.SERVER);
+        assertThat(GeminiFailures.byExitCode(247, silent).kind()).isEqualTo(Kind.SERVER);
+        assertThat(GeminiFailures.byExitCode(41, saying("Invalid auth method selected."))).isEqualTo(new AgentError(
                 Kind.AUTHENTICATION, "gemini exited with code 41 (authentication failed): Invalid auth method selected."));
-        assertThat(GeminiFailures.byExitCode(144, "").kind()).isEqualTo(Kind.OTHER);
-        assertThat(GeminiFailures.byExitCode(1, "boom")).isEqualTo(
+        assertThat(GeminiFailures.byExitCode(144, silent).kind()).isEqualTo(Kind.OTHER);
+        assertThat(GeminiFailures.byExitCode(1, saying("boom"))).isEqualTo(
                 new AgentError(Kind.OTHER, "gemini exited with code 1: boom"));
+    }
+
+    private static StderrTail saying(String line) {
+        StderrTail tail = new StderrTail();
+        tail.add(line);
+        return tail;
     }
 }

@@ -1,6 +1,7 @@
 package io.logist.agent.mock;
 
 import io.logist.PluginException;
+import io.logist.agent.support.StepFiles;
 import io.logist.spi.Agent;
 import io.logist.spi.Invocation;
 import io.logist.spi.OutputInterpreter;
@@ -8,7 +9,6 @@ import io.logist.spi.StepRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -19,9 +19,9 @@ final class MockAgent implements Agent {
     static final String SCRIPT_NAME = "mock-agent.sh";
     static final String PROMPT_NAME = "prompt.md";
 
-    private final byte[] script;
+    private final String script;
 
-    private MockAgent(byte[] script) {
+    private MockAgent(String script) {
         this.script = script;
     }
 
@@ -32,7 +32,7 @@ final class MockAgent implements Agent {
                 throw new PluginException("agent 'mock': the resource io/logist/agent/mock/" + SCRIPT_NAME
                         + " is missing from its jar; rebuild or reinstall logist-agent-mock");
             }
-            return new MockAgent(in.readAllBytes());
+            return new MockAgent(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new PluginException("agent 'mock' could not read its bundled script: " + e.getMessage()
                     + "; rebuild or reinstall logist-agent-mock", e);
@@ -43,16 +43,9 @@ final class MockAgent implements Agent {
     public Invocation prepare(StepRequest request) {
         MockSettings settings = MockSettings.from(request.options());
         Path stepDirectory = request.stepDirectory().toAbsolutePath();
-        Path scriptFile = stepDirectory.resolve(SCRIPT_NAME);
-        Path promptFile = stepDirectory.resolve(PROMPT_NAME);
-        try {
-            Files.createDirectories(stepDirectory);
-            Files.write(scriptFile, script);
-            Files.writeString(promptFile, request.prompt(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new PluginException("agent 'mock' could not write its script and prompt into " + stepDirectory
-                    + ": " + e.getMessage() + "; check that the Logist home is writable", e);
-        }
+        Path scriptFile = StepFiles.writeText(MockAgentProvider.ID, stepDirectory.resolve(SCRIPT_NAME), script);
+        Path promptFile = StepFiles.writeText(MockAgentProvider.ID, stepDirectory.resolve(PROMPT_NAME),
+                request.prompt());
         Optional<String> stdin = settings.scenario().leavesStdinOpen() ? Optional.empty() : Optional.of("");
         return new Invocation(List.of("sh", scriptFile.toString(), promptFile.toString()),
                 settings.environment(request.role(), request.step()), Set.of(), stdin);

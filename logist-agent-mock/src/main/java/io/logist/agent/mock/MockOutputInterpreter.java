@@ -1,15 +1,13 @@
 package io.logist.agent.mock;
 
 import io.logist.Usage;
+import io.logist.agent.support.CliOutputInterpreter;
+import io.logist.agent.support.StderrTail;
 import io.logist.spi.AgentError;
 import io.logist.spi.AgentOutcome;
 import io.logist.spi.AgentSignal;
-import io.logist.spi.OutputChannel;
-import io.logist.spi.OutputInterpreter;
 import java.math.BigDecimal;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -19,22 +17,19 @@ import java.util.regex.Pattern;
  * Reads the mock script's output: {@code [mock-usage]} and {@code [mock-session]} lines are its protocol,
  * every other standard output line is what it said.
  */
-final class MockOutputInterpreter implements OutputInterpreter {
+final class MockOutputInterpreter extends CliOutputInterpreter {
     private static final Pattern USAGE = Pattern.compile(
             "\\[mock-usage] input_tokens=(\\d{1,18}) output_tokens=(\\d{1,18}) cost_usd=(\\d{1,18}(?:\\.\\d+)?)");
     private static final Pattern SESSION = Pattern.compile("\\[mock-session] (\\S+)");
-    /** Enough of standard error to say why it failed, without carrying a whole log into the job's events. */
-    private static final int STDERR_LINES_KEPT = 5;
 
     private final List<String> said = new ArrayList<>();
-    private final Deque<String> lastErrors = new ArrayDeque<>();
+
+    MockOutputInterpreter() {
+        super(new StderrTail());
+    }
 
     @Override
-    public List<AgentSignal> onLine(OutputChannel channel, String line) {
-        if (channel == OutputChannel.STDERR) {
-            rememberError(line);
-            return List.of();
-        }
+    protected List<AgentSignal> onStdout(String line) {
         Matcher usage = USAGE.matcher(line);
         if (usage.matches()) {
             return List.of(new AgentSignal.UsageDelta(Usage.of(Long.parseLong(usage.group(1)),
@@ -50,20 +45,11 @@ final class MockOutputInterpreter implements OutputInterpreter {
 
     @Override
     public AgentOutcome finish(int exitCode) {
+        String stderr = stderrTail().text();
         Optional<AgentError> error = exitCode == 0 ? Optional.empty()
-                : Optional.of(new AgentError(AgentError.Kind.OTHER, lastErrors.isEmpty()
+                : Optional.of(new AgentError(AgentError.Kind.OTHER, stderr.isEmpty()
                         ? "the mock agent exited with code " + exitCode + " and wrote nothing to standard error"
-                        : String.join("\n", lastErrors)));
+                        : stderr));
         return new AgentOutcome(String.join("\n", said), error);
-    }
-
-    private void rememberError(String line) {
-        if (line.isBlank()) {
-            return;
-        }
-        if (lastErrors.size() == STDERR_LINES_KEPT) {
-            lastErrors.removeFirst();
-        }
-        lastErrors.addLast(line);
     }
 }

@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -161,50 +162,18 @@ class AgentProviderContractKitTest {
 
     @Test
     void aNegativeCostFails() throws Exception {
-        AgentProviderContractKit kit = kit(new AlteredMockProvider() {
-            @Override
-            OutputInterpreter interpreter(Agent mockAgent, StepRequest request) {
-                OutputInterpreter mock = mockAgent.interpreter(request);
-                return new OutputInterpreter() {
-                    @Override
-                    public List<AgentSignal> onLine(OutputChannel channel, String line) {
-                        return mock.onLine(channel, line).stream()
-                                .map(signal -> signal instanceof AgentSignal.UsageDelta
-                                        ? new AgentSignal.UsageDelta(Usage.of(1, 1, new BigDecimal("-0.01")))
-                                        : signal)
-                                .toList();
-                    }
-
-                    @Override
-                    public AgentOutcome finish(int exitCode) {
-                        return mock.finish(exitCode);
-                    }
-                };
-            }
-        });
+        AgentProviderContractKit kit = kit(withSignals(signals -> signals.stream()
+                .map(signal -> signal instanceof AgentSignal.UsageDelta
+                        ? new AgentSignal.UsageDelta(Usage.of(1, 1, new BigDecimal("-0.01")))
+                        : signal)
+                .toList()));
 
         assertFails(kit::interpreterReportsNonNegativeUsage, "the cost of");
     }
 
     @Test
     void anInterpreterAnsweringNullFails() throws Exception {
-        AgentProviderContractKit kit = kit(new AlteredMockProvider() {
-            @Override
-            OutputInterpreter interpreter(Agent mockAgent, StepRequest request) {
-                OutputInterpreter mock = mockAgent.interpreter(request);
-                return new OutputInterpreter() {
-                    @Override
-                    public List<AgentSignal> onLine(OutputChannel channel, String line) {
-                        return null;
-                    }
-
-                    @Override
-                    public AgentOutcome finish(int exitCode) {
-                        return mock.finish(exitCode);
-                    }
-                };
-            }
-        });
+        AgentProviderContractKit kit = kit(withSignals(signals -> null));
 
         assertFails(kit::interpreterReportsNonNegativeUsage, "the signals the interpreter returned");
     }
@@ -254,6 +223,27 @@ class AgentProviderContractKitTest {
                 List<OptionSpec> options = new ArrayList<>(super.options());
                 options.add(extra);
                 return options;
+            }
+        };
+    }
+
+    /** A provider whose interpreter answers each line with {@code altered} applied to what the mock's says. */
+    private static AlteredMockProvider withSignals(UnaryOperator<List<AgentSignal>> altered) {
+        return new AlteredMockProvider() {
+            @Override
+            OutputInterpreter interpreter(Agent mockAgent, StepRequest request) {
+                OutputInterpreter mock = mockAgent.interpreter(request);
+                return new OutputInterpreter() {
+                    @Override
+                    public List<AgentSignal> onLine(OutputChannel channel, String line) {
+                        return altered.apply(mock.onLine(channel, line));
+                    }
+
+                    @Override
+                    public AgentOutcome finish(int exitCode) {
+                        return mock.finish(exitCode);
+                    }
+                };
             }
         };
     }

@@ -5,9 +5,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** The OpenAI Chat Completions API: {@code POST /v1/chat/completions}, JSON or server-sent events. */
 final class OpenAiChatCompletions implements ModelApi {
+    /** Both OpenAI APIs answer errors alike. */
+    private static final ModelApi SAME_ERRORS = new OpenAiResponses();
 
     @Override
     public ModelCall read(JsonNode body, String model, boolean streamRequested) {
@@ -67,10 +70,10 @@ final class OpenAiChatCompletions implements ModelApi {
 
     @Override
     public JsonNode error(int status, String message) {
-        return new OpenAiResponses().error(status, message);
+        return SAME_ERRORS.error(status, message);
     }
 
-    private static SseEvent chunk(Completion completion, java.util.function.Consumer<ObjectNode> delta,
+    private static SseEvent chunk(Completion completion, Consumer<ObjectNode> delta,
                                   String finishReason) {
         ObjectNode chunk = head(completion, "chat.completion.chunk");
         ArrayNode choices = chunk.putArray("choices");
