@@ -141,12 +141,12 @@ public final class ScriptedModelServer implements AutoCloseable {
             String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
             Request request = new Request(exchange, method, query.isEmpty() ? path : path + "?" + query, body);
             if (method.equals("HEAD")) {
-                request.record(path.equals("/") ? "head" : "not found");
+                remember(request, path.equals("/") ? "head" : "not found");
                 exchange.sendResponseHeaders(path.equals("/") ? 200 : 404, -1);
                 return;
             }
             if (method.equals("GET") && path.equals("/")) {
-                request.record("index");
+                remember(request, "index");
                 sendJson(exchange, 200, Json.MAPPER.createObjectNode().put("server", "Logist scripted model server"));
                 return;
             }
@@ -156,14 +156,14 @@ public final class ScriptedModelServer implements AutoCloseable {
             } else if (path.equals("/v1/messages")) {
                 answer(request, ANTHROPIC, "", false);
             } else if (path.equals("/v1/messages/count_tokens")) {
-                request.record("token count");
+                remember(request, "token count");
                 sendJson(exchange, 200, Json.MAPPER.createObjectNode().put("input_tokens", ModelCall.tokens(body)));
             } else if (path.equals("/v1/responses")) {
                 answer(request, RESPONSES, "", false);
             } else if (path.equals("/v1/chat/completions")) {
                 answer(request, CHAT, "", false);
             } else if (gemini.matches() && gemini.group(2).equals("countTokens")) {
-                request.record("token count");
+                remember(request, "token count");
                 sendJson(exchange, 200, Json.MAPPER.createObjectNode().put("totalTokens", ModelCall.tokens(body)));
             } else if (gemini.matches()) {
                 answer(request, GEMINI, gemini.group(1), gemini.group(2).equals("streamGenerateContent"));
@@ -178,7 +178,7 @@ public final class ScriptedModelServer implements AutoCloseable {
         try {
             body = Json.MAPPER.readTree(request.body());
         } catch (JsonProcessingException e) {
-            request.record("bad request");
+            remember(request, "bad request");
             sendJson(request.exchange(), 400, api.error(400, "the body is not JSON: " + e.getOriginalMessage()));
             return;
         }
@@ -186,14 +186,14 @@ public final class ScriptedModelServer implements AutoCloseable {
         Turn turn = nextTurn();
         long number = answers.incrementAndGet();
         if (turn instanceof Turn.Fail fail) {
-            request.record("failure " + fail.failure());
+            remember(request, "failure " + fail.failure());
             fail(request, api, call, fail.failure());
             return;
         }
         Reply reply = turn instanceof Turn.WriteFile file
                 ? FileToolCall.plan(file, call, "call_scripted_" + number)
                 : new Reply.Text(((Turn.Answer) turn).text());
-        request.record(reply instanceof Reply.ToolUse toolUse ? "tool " + toolUse.tool() : "text");
+        remember(request, reply instanceof Reply.ToolUse toolUse ? "tool " + toolUse.tool() : "text");
         Completion completion = new Completion(call, reply, number);
         if (!call.stream()) {
             sendJson(request.exchange(), 200, api.response(completion));
@@ -255,7 +255,7 @@ public final class ScriptedModelServer implements AutoCloseable {
     }
 
     private void notFound(Request request) throws IOException {
-        request.record("not found");
+        remember(request, "not found");
         sendJson(request.exchange(), 404, ANTHROPIC.error(404, "no such endpoint on the scripted model server: "
                 + request.method() + " " + request.path()));
     }
@@ -282,43 +282,17 @@ public final class ScriptedModelServer implements AutoCloseable {
         }
     }
 
-    /** A request being answered, recorded once the server knows what it does with it. */
-    private final class Request {
-        private final HttpExchange exchange;
-        private final String method;
-        private final String path;
-        private final String body;
-
-        Request(HttpExchange exchange, String method, String path, String body) {
-            this.exchange = exchange;
-            this.method = method;
-            this.path = path;
-            this.body = body;
+    /** Records the request, once the server knows what it does with it. */
+    private void remember(Request request, String reply) {
+        Map<String, List<String>> headers = new TreeMap<>();
+        request.exchange().getRequestHeaders().forEach((name, values) ->
+                headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
+        synchronized (requests) {
+            requests.add(new RecordedRequest(request.method(), request.path(), headers, request.body(), reply));
         }
+    }
 
-        HttpExchange exchange() {
-            return exchange;
-        }
-
-        String method() {
-            return method;
-        }
-
-        String path() {
-            return path;
-        }
-
-        String body() {
-            return body;
-        }
-
-        void record(String reply) {
-            Map<String, List<String>> headers = new TreeMap<>();
-            exchange.getRequestHeaders().forEach((name, values) ->
-                    headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
-            synchronized (requests) {
-                requests.add(new RecordedRequest(method, path, headers, body, reply));
-            }
-        }
+    /** A request being answered. */
+    private record Request(HttpExchange exchange, String method, String path, String body) {
     }
 }
