@@ -3,7 +3,6 @@ package io.logist.core.internal.engine;
 import io.logist.JobId;
 import io.logist.JobInfo;
 import io.logist.JobLockedException;
-import io.logist.JobNotFoundException;
 import io.logist.JobResult;
 import io.logist.JobStatus;
 import io.logist.LogistException;
@@ -50,7 +49,7 @@ final class JobAttachment {
     JobResult follow(JobId id, Observer observer) {
         long seenSeq = 0;
         Map<Integer, Integer> seenLines = new HashMap<>();
-        JobInfo job = load(id);
+        JobInfo job = JobCommands.load(store, id);
         int firstStep = job.lastStep().filter(step -> step.outcome().isEmpty()).map(StepInfo::n)
                 .orElse(job.steps().size() + 1);
         Instant lastNews = clock.instant();
@@ -63,7 +62,7 @@ final class JobAttachment {
                     JobJournal.notifySafely(observer, () -> observer.onEvent(id, event));
                 }
             }
-            job = load(id);
+            job = JobCommands.load(store, id);
             for (StepInfo step : job.steps()) {
                 if (step.n() >= firstStep) {
                     news |= passOutput(id, step, seenLines, observer);
@@ -106,17 +105,13 @@ final class JobAttachment {
     /** A job nobody owns any more stays RUNNING until it is recovered: following it would never end. */
     private void requireLiveOwner(JobId id) {
         try (JobLock ignored = store.lock(id, "attach")) {
-            if (load(id).status() == JobStatus.RUNNING) {
+            if (JobCommands.load(store, id).status() == JobStatus.RUNNING) {
                 throw new LogistException("job " + id + " is RUNNING but the process that ran it died: run"
                         + " `logist job recover " + id + "` (or Logist.recover), then run it again");
             }
         } catch (JobLockedException owned) {
             // The owner lives.
         }
-    }
-
-    private JobInfo load(JobId id) {
-        return store.load(id).orElseThrow(() -> new JobNotFoundException(id));
     }
 
     private static void pause() {
