@@ -7,7 +7,9 @@ import io.logist.JobResult;
 import io.logist.JobStatus;
 import io.logist.LogistException;
 import io.logist.StepInfo;
+import io.logist.event.JobCreated;
 import io.logist.event.JobEvent;
+import io.logist.event.StateChanged;
 import io.logist.spi.JobLock;
 import io.logist.spi.JobStore;
 import io.logist.spi.Observer;
@@ -18,6 +20,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -25,7 +28,7 @@ import java.util.concurrent.TimeUnit;
  * runner and from any process that sees the store. Every event is passed on (the earlier ones first, so the
  * observer knows the whole job), then new ones as they are stored; the output of the step running at attach
  * time, from its first line, and of every later step is read from the step logs. Returns once the job is no
- * longer {@code RUNNING}.
+ * longer {@code RUNNING} and the event telling so was passed on.
  */
 final class JobAttachment {
     private static final Duration POLL = Duration.ofMillis(100);
@@ -48,6 +51,7 @@ final class JobAttachment {
 
     JobResult follow(JobId id, Observer observer) {
         long seenSeq = 0;
+        Optional<JobStatus> told = Optional.empty();
         Map<Integer, Integer> seenLines = new HashMap<>();
         JobInfo job = JobCommands.load(store, id);
         int firstStep = job.lastStep().filter(step -> step.outcome().isEmpty()).map(StepInfo::n)
@@ -59,6 +63,10 @@ final class JobAttachment {
                 if (event.seq() > seenSeq) {
                     seenSeq = event.seq();
                     news = true;
+                    Optional<JobStatus> said = statusTold(event);
+                    if (said.isPresent()) {
+                        told = said;
+                    }
                     JobJournal.notifySafely(observer, () -> observer.onEvent(id, event));
                 }
             }
@@ -68,18 +76,31 @@ final class JobAttachment {
                     news |= passOutput(id, step, seenLines, observer);
                 }
             }
-            if (job.status() != JobStatus.RUNNING) {
-                return JobResult.of(job);
-            }
             Instant now = clock.instant();
             if (news) {
                 lastNews = now;
-            } else if (Duration.between(lastNews, now).compareTo(QUIET) >= 0) {
+            }
+            boolean quiet = Duration.between(lastNews, now).compareTo(QUIET) >= 0;
+            if (job.status() != JobStatus.RUNNING) {
+                // The manifest is saved before the event that tells of the change: the observer gets that event
+                // too, unless its writer died in between and it never comes.
+                if (told.equals(Optional.of(job.status())) || quiet) {
+                    return JobResult.of(job);
+                }
+            } else if (quiet) {
                 requireLiveOwner(id);
                 lastNews = now;
             }
             pause();
         }
+    }
+
+    /** The state the event says the job is in, when it says one. */
+    private static Optional<JobStatus> statusTold(JobEvent event) {
+        if (event instanceof StateChanged changed) {
+            return Optional.of(changed.to());
+        }
+        return event instanceof JobCreated created ? Optional.of(created.job().status()) : Optional.empty();
     }
 
     /** Passes the step's log lines not passed yet; whether there were any. */
