@@ -6,6 +6,7 @@ import io.logist.Limits;
 import io.logist.RoleSettings;
 import io.logist.SentinelSettings;
 import io.logist.core.internal.config.ConfigValue.Mapping;
+import io.logist.core.internal.sentinel.Signal;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Collections;
@@ -29,8 +30,7 @@ final class SettingsSchema {
     static final List<String> SENTINEL_KEYS = List.of("loopRepeats", "exitGrace", "terminateGrace", "retries",
             "retryBackoff");
     /** The signals the observer classifies output into; users add patterns to them. */
-    static final List<String> SIGNAL_NAMES = List.of("rate-limit", "auth-failed", "context-overflow", "network-error",
-            "waiting-input");
+    private static final List<String> SIGNAL_NAMES = Signal.ids();
     static final List<String> HARVEST_KEYS = List.of("remote");
 
     private static final Map<String, Workflow> WORKFLOWS = orderedWorkflows();

@@ -3,7 +3,6 @@ package io.logist.core.internal.engine;
 import io.logist.JobId;
 import io.logist.JobInfo;
 import io.logist.JobLockedException;
-import io.logist.JobNotFoundException;
 import io.logist.JobStatus;
 import io.logist.StepInfo;
 import io.logist.StepOutcome;
@@ -20,7 +19,6 @@ import io.logist.event.StepStarted;
 import io.logist.event.StepsSuperseded;
 import io.logist.spi.JobLock;
 import io.logist.spi.JobStore;
-import io.logist.spi.OwnerRequest;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -72,7 +70,7 @@ final class CrashRecovery {
      * @return the jobs that needed recovery, as they are now
      */
     List<JobInfo> recover(Optional<JobId> id) {
-        List<JobInfo> candidates = id.map(one -> List.of(load(one))).orElseGet(store::list);
+        List<JobInfo> candidates = id.map(one -> List.of(JobCommands.load(store, one))).orElseGet(store::list);
         List<JobInfo> recovered = new ArrayList<>();
         for (JobInfo job : candidates) {
             if (job.status() != JobStatus.RUNNING && id.isEmpty()) {
@@ -80,7 +78,7 @@ final class CrashRecovery {
             }
             try (JobLock ignored = store.lock(job.id(), ACTION)) {
                 JobJournal journal = new JobJournal(store, job.id(), List.of(), clock);
-                JobInfo current = load(job.id());
+                JobInfo current = JobCommands.load(store, job.id());
                 if (current.status() == JobStatus.RUNNING) {
                     recovered.add(recoverOwned(current, journal));
                 } else {
@@ -113,7 +111,7 @@ final class CrashRecovery {
         LOG.warn("Job {} was left RUNNING by a process that died; recovering it", job.id());
         Optional<StepInfo> last = job.lastStep();
         if (last.isEmpty() || last.get().outcome().isPresent()) {
-            return transition(journal, job, JobAction.PAUSE, Optional.empty(), ACTION);
+            return journal.transition(job, JobAction.PAUSE, Optional.empty(), ACTION);
         }
         StepInfo step = last.get();
         Optional<String> committed = unrecordedCheckpoint(job, step);
@@ -154,14 +152,12 @@ final class CrashRecovery {
     private JobInfo afterReattach(JobJournal journal, StepExecutor.Report report) {
         JobInfo job = report.job();
         if (report.request().isPresent()) {
-            boolean cancel = report.request().get() == OwnerRequest.CANCEL;
-            return transition(journal, job, cancel ? JobAction.CANCEL : JobAction.SUSPEND, Optional.empty(),
-                    (cancel ? JobAction.CANCEL : JobAction.SUSPEND).command());
+            return journal.transition(job, JobAction.answering(report.request().get()), Optional.empty());
         }
         if (report.fatal()) {
-            return transition(journal, job, JobAction.FAIL, job.lastStep().flatMap(StepInfo::reason), ACTION);
+            return journal.transition(job, JobAction.FAIL, job.lastStep().flatMap(StepInfo::reason), ACTION);
         }
-        return transition(journal, job, JobAction.PAUSE, Optional.empty(), ACTION);
+        return journal.transition(job, JobAction.PAUSE, Optional.empty(), ACTION);
     }
 
     /**
@@ -198,11 +194,11 @@ final class CrashRecovery {
         int inARow = interruptionsInARow(updated);
         int retries = updated.settings().sentinel().retries();
         if (inARow > retries) {
-            return transition(journal, updated, JobAction.NEED_INTERVENTION, Optional.of("step " + n + " ("
+            return journal.transition(updated, JobAction.NEED_INTERVENTION, Optional.of("step " + n + " ("
                     + done.role() + ") was interrupted " + inARow + " times in a row, more than sentinel.retries ("
                     + retries + ") allows: " + reason + "; resubmit the job to try again"), ACTION);
         }
-        return transition(journal, updated, JobAction.PAUSE, Optional.empty(), ACTION);
+        return journal.transition(updated, JobAction.PAUSE, Optional.empty(), ACTION);
     }
 
     /**
@@ -303,17 +299,5 @@ final class CrashRecovery {
             }
         }
         return JobStatus.DRAFT;
-    }
-
-    private static JobInfo transition(JobJournal journal, JobInfo job, JobAction action, Optional<String> reason,
-                                      String recordedAs) {
-        JobStatus to = JobStateMachine.require(job.id(), job.status(), action);
-        JobInfo updated = journal.save(job.withStatus(to, reason, journal.now()));
-        journal.emit((seq, ts) -> new StateChanged(seq, ts, job.status(), to, recordedAs, reason));
-        return updated;
-    }
-
-    private JobInfo load(JobId id) {
-        return store.load(id).orElseThrow(() -> new JobNotFoundException(id));
     }
 }

@@ -7,7 +7,6 @@ import io.logist.ConfigurationException;
 import io.logist.Harvest;
 import io.logist.JobId;
 import io.logist.JobInfo;
-import io.logist.JobNotFoundException;
 import io.logist.JobResult;
 import io.logist.JobSettings;
 import io.logist.JobSpec;
@@ -15,6 +14,7 @@ import io.logist.Logist;
 import io.logist.LogistException;
 import io.logist.PluginInfo;
 import io.logist.RoleSettings;
+import io.logist.StepInfo;
 import io.logist.StepPreview;
 import io.logist.StoreException;
 import io.logist.Usage;
@@ -58,6 +58,9 @@ final class Engine implements Logist {
     private final StepExecutor executor;
     private final CrashRecovery recovery;
     private final OrphanSweep orphans;
+    private final JobControl control;
+    private final JobRewind rewind;
+    private final Harvester harvester;
     private final Path userConfig;
     private final Map<String, String> environment;
     private final Clock clock;
@@ -80,6 +83,9 @@ final class Engine implements Logist {
         JobProcesses processes = new JobProcesses(ProcFs.system(), instances.home());
         this.recovery = new CrashRecovery(store, workspaces, executor, processes, clock);
         this.orphans = new OrphanSweep(store, processes, instances, clock);
+        this.control = new JobControl(store, clock);
+        this.rewind = new JobRewind(store, workspaces, clock);
+        this.harvester = new Harvester(store, workspaces);
     }
 
     @Override
@@ -151,7 +157,7 @@ final class Engine implements Logist {
 
     @Override
     public JobInfo activate(JobId id) {
-        try (JobLock ignored = store.lock(id(id), "activate")) {
+        try (JobLock ignored = store.lock(existing(id), "activate")) {
             JobInfo job = load(id);
             JobStateMachine.require(id, job.status(), JobAction.ACTIVATE);
             List<String> missing = new ArrayList<>();
@@ -171,13 +177,13 @@ final class Engine implements Logist {
                 throw new BadInputException("cannot activate job " + id + ", not available here: "
                         + String.join("; ", missing));
             }
-            return transition(new JobJournal(store, id, List.of(), clock), job, JobAction.ACTIVATE, Optional.empty());
+            return new JobJournal(store, id, List.of(), clock).transition(job, JobAction.ACTIVATE, Optional.empty());
         }
     }
 
     @Override
     public JobInfo status(JobId id) {
-        return load(id(id));
+        return load(id);
     }
 
     @Override
@@ -187,7 +193,7 @@ final class Engine implements Logist {
 
     @Override
     public List<JobEvent> events(JobId id) {
-        load(id(id));
+        load(id);
         return store.events(id);
     }
 
@@ -203,30 +209,30 @@ final class Engine implements Logist {
 
     /** Runs steps under the job's lock until the job rests, or after one step when {@code single}. */
     private JobResult drive(JobId id, Observer observer, boolean single) {
-        try (JobLock ignored = store.lock(id(id), single ? "step" : "run")) {
+        try (JobLock ignored = store.lock(existing(id), single ? "step" : "run")) {
             JobJournal journal = new JobJournal(store, id, List.of(observer), clock);
-            JobInfo job = transition(journal, recovery.recoverOwned(load(id), journal), JobAction.START,
+            JobInfo job = journal.transition(recovery.recoverOwned(load(id), journal), JobAction.START,
                     Optional.empty());
             int stepsRun = 0;
             while (true) {
                 Optional<OwnerRequest> request = store.takeRequest(id);
                 if (request.isPresent()) {
-                    job = transition(journal, job, ownerAction(request.get()), Optional.empty());
+                    job = journal.transition(job, JobAction.answering(request.get()), Optional.empty());
                     break;
                 }
                 StepPlan.Decision decision = StepPlan.next(job);
                 if (decision instanceof StepPlan.Decision.Rest rest) {
-                    job = transition(journal, job, rest.action(), rest.reason());
+                    job = journal.transition(job, rest.action(), rest.reason());
                     break;
                 }
                 StepPlan.Decision.Run next = (StepPlan.Decision.Run) decision;
                 if (single && stepsRun == 1) {
-                    job = transition(journal, job, JobAction.PAUSE, Optional.empty());
+                    job = journal.transition(job, JobAction.PAUSE, Optional.empty());
                     break;
                 }
                 Optional<String> over = Budget.exceededBefore(job, next, clock.instant());
                 if (over.isPresent()) {
-                    job = transition(journal, job, JobAction.NEED_INTERVENTION, over);
+                    job = journal.transition(job, JobAction.NEED_INTERVENTION, over);
                     break;
                 }
                 StepExecutor.Report report;
@@ -236,17 +242,17 @@ final class Engine implements Logist {
                     throw e;
                 } catch (LogistException | UncheckedIOException e) {
                     LOG.debug("step of job {} failed", id, e);
-                    job = transition(journal, load(id), JobAction.NEED_INTERVENTION,
+                    job = journal.transition(load(id), JobAction.NEED_INTERVENTION,
                             Optional.of("the step could not run: " + e.getMessage()));
                     break;
                 }
                 job = report.job();
                 if (report.request().isPresent()) {
-                    job = transition(journal, job, ownerAction(report.request().get()), Optional.empty());
+                    job = journal.transition(job, JobAction.answering(report.request().get()), Optional.empty());
                     break;
                 }
                 if (report.fatal()) {
-                    job = transition(journal, job, JobAction.FAIL, job.lastStep().flatMap(io.logist.StepInfo::reason));
+                    job = journal.transition(job, JobAction.FAIL, job.lastStep().flatMap(StepInfo::reason));
                     break;
                 }
                 stepsRun++;
@@ -255,52 +261,44 @@ final class Engine implements Logist {
         }
     }
 
-    private static JobAction ownerAction(OwnerRequest request) {
-        return request == OwnerRequest.CANCEL ? JobAction.CANCEL : JobAction.SUSPEND;
-    }
-
-    private JobInfo transition(JobJournal journal, JobInfo job, JobAction action, Optional<String> reason) {
-        return journal.transition(job, action, reason);
-    }
-
     @Override
     public JobInfo cancel(JobId id) {
-        return new JobControl(store, clock).cancel(id);
+        return control.cancel(id);
     }
 
     @Override
     public JobInfo suspend(JobId id) {
-        return new JobControl(store, clock).suspend(id);
+        return control.suspend(id);
     }
 
     @Override
     public JobInfo resume(JobId id) {
-        return new JobControl(store, clock).resume(id);
+        return control.resume(id);
     }
 
     @Override
     public JobInfo approve(JobId id) {
-        return new JobControl(store, clock).approve(id);
+        return control.approve(id);
     }
 
     @Override
     public JobInfo reject(JobId id, String message) {
-        return new JobControl(store, clock).reject(id, message);
+        return control.reject(id, message);
     }
 
     @Override
     public JobInfo resubmit(JobId id, Optional<String> message) {
-        return new JobControl(store, clock).resubmit(id, message);
+        return control.resubmit(id, message);
     }
 
     @Override
     public JobInfo rerun(JobId id) {
-        return new JobRewind(store, workspaces, clock).rerun(id);
+        return rewind.rerun(id);
     }
 
     @Override
     public JobInfo restep(JobId id, int step) {
-        return new JobRewind(store, workspaces, clock).restep(id, step);
+        return rewind.restep(id, step);
     }
 
     @Override
@@ -320,12 +318,12 @@ final class Engine implements Logist {
 
     @Override
     public String diff(JobId id) {
-        return new Harvester(store, workspaces).diff(id);
+        return harvester.diff(id);
     }
 
     @Override
     public String harvest(JobId id, Harvest target) {
-        return new Harvester(store, workspaces).harvest(id, target);
+        return harvester.harvest(id, target);
     }
 
     @Override
@@ -352,7 +350,7 @@ final class Engine implements Logist {
 
     @Override
     public JobResult attach(JobId id, Observer observer) {
-        return new JobAttachment(store, clock).follow(id(id), observer);
+        return new JobAttachment(store, clock).follow(id, observer);
     }
 
     @Override
@@ -375,10 +373,11 @@ final class Engine implements Logist {
     }
 
     private JobInfo load(JobId id) {
-        return store.load(id).orElseThrow(() -> new JobNotFoundException(id));
+        return JobCommands.load(store, id);
     }
 
-    private JobId id(JobId id) {
+    /** {@code id}, once the job is known to exist: the store's lock need not refuse a job that does not. */
+    private JobId existing(JobId id) {
         load(id);
         return id;
     }

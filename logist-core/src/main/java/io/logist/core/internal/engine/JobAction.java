@@ -1,5 +1,6 @@
 package io.logist.core.internal.engine;
 
+import io.logist.spi.OwnerRequest;
 import java.util.Locale;
 
 /** What can happen to a job; each names the command a person would type, for error messages. */
@@ -14,6 +15,11 @@ enum JobAction {
             case SUCCEED, AWAIT_APPROVAL, NEED_INTERVENTION, PAUSE, FAIL -> "finish a step";
             default -> name().toLowerCase(Locale.ROOT);
         };
+    }
+
+    /** What the owner of a job does when another process asks it with {@code request}. */
+    static JobAction answering(OwnerRequest request) {
+        return request == OwnerRequest.CANCEL ? CANCEL : SUSPEND;
     }
 
     /** Whether a person starts this action; the others happen inside a step or run. */

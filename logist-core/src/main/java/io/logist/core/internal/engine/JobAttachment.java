@@ -3,12 +3,13 @@ package io.logist.core.internal.engine;
 import io.logist.JobId;
 import io.logist.JobInfo;
 import io.logist.JobLockedException;
-import io.logist.JobNotFoundException;
 import io.logist.JobResult;
 import io.logist.JobStatus;
 import io.logist.LogistException;
 import io.logist.StepInfo;
+import io.logist.event.JobCreated;
 import io.logist.event.JobEvent;
+import io.logist.event.StateChanged;
 import io.logist.spi.JobLock;
 import io.logist.spi.JobStore;
 import io.logist.spi.Observer;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -26,7 +28,7 @@ import java.util.concurrent.TimeUnit;
  * runner and from any process that sees the store. Every event is passed on (the earlier ones first, so the
  * observer knows the whole job), then new ones as they are stored; the output of the step running at attach
  * time, from its first line, and of every later step is read from the step logs. Returns once the job is no
- * longer {@code RUNNING}.
+ * longer {@code RUNNING} and the event telling so was passed on.
  */
 final class JobAttachment {
     private static final Duration POLL = Duration.ofMillis(100);
@@ -49,8 +51,9 @@ final class JobAttachment {
 
     JobResult follow(JobId id, Observer observer) {
         long seenSeq = 0;
+        Optional<JobStatus> told = Optional.empty();
         Map<Integer, Integer> seenLines = new HashMap<>();
-        JobInfo job = load(id);
+        JobInfo job = JobCommands.load(store, id);
         int firstStep = job.lastStep().filter(step -> step.outcome().isEmpty()).map(StepInfo::n)
                 .orElse(job.steps().size() + 1);
         Instant lastNews = clock.instant();
@@ -60,27 +63,44 @@ final class JobAttachment {
                 if (event.seq() > seenSeq) {
                     seenSeq = event.seq();
                     news = true;
+                    Optional<JobStatus> said = statusTold(event);
+                    if (said.isPresent()) {
+                        told = said;
+                    }
                     JobJournal.notifySafely(observer, () -> observer.onEvent(id, event));
                 }
             }
-            job = load(id);
+            job = JobCommands.load(store, id);
             for (StepInfo step : job.steps()) {
                 if (step.n() >= firstStep) {
                     news |= passOutput(id, step, seenLines, observer);
                 }
             }
-            if (job.status() != JobStatus.RUNNING) {
-                return JobResult.of(job);
-            }
             Instant now = clock.instant();
             if (news) {
                 lastNews = now;
-            } else if (Duration.between(lastNews, now).compareTo(QUIET) >= 0) {
+            }
+            boolean quiet = Duration.between(lastNews, now).compareTo(QUIET) >= 0;
+            if (job.status() != JobStatus.RUNNING) {
+                // The manifest is saved before the event that tells of the change: the observer gets that event
+                // too, unless its writer died in between and it never comes.
+                if (told.equals(Optional.of(job.status())) || quiet) {
+                    return JobResult.of(job);
+                }
+            } else if (quiet) {
                 requireLiveOwner(id);
                 lastNews = now;
             }
             pause();
         }
+    }
+
+    /** The state the event says the job is in, when it says one. */
+    private static Optional<JobStatus> statusTold(JobEvent event) {
+        if (event instanceof StateChanged changed) {
+            return Optional.of(changed.to());
+        }
+        return event instanceof JobCreated created ? Optional.of(created.job().status()) : Optional.empty();
     }
 
     /** Passes the step's log lines not passed yet; whether there were any. */
@@ -106,17 +126,13 @@ final class JobAttachment {
     /** A job nobody owns any more stays RUNNING until it is recovered: following it would never end. */
     private void requireLiveOwner(JobId id) {
         try (JobLock ignored = store.lock(id, "attach")) {
-            if (load(id).status() == JobStatus.RUNNING) {
+            if (JobCommands.load(store, id).status() == JobStatus.RUNNING) {
                 throw new LogistException("job " + id + " is RUNNING but the process that ran it died: run"
                         + " `logist job recover " + id + "` (or Logist.recover), then run it again");
             }
         } catch (JobLockedException owned) {
             // The owner lives.
         }
-    }
-
-    private JobInfo load(JobId id) {
-        return store.load(id).orElseThrow(() -> new JobNotFoundException(id));
     }
 
     private static void pause() {

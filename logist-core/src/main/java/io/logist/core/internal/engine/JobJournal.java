@@ -65,9 +65,17 @@ final class JobJournal {
      * @throws io.logist.InvalidTransitionException when the job's state does not allow the action; nothing changes
      */
     JobInfo transition(JobInfo job, JobAction action, Optional<String> reason) {
+        return transition(job, action, reason, action.command());
+    }
+
+    /**
+     * As {@link #transition(JobInfo, JobAction, Optional)}, with the event naming {@code recordedAs} as the
+     * action, for a change made on a person's behalf by something else, such as crash recovery.
+     */
+    JobInfo transition(JobInfo job, JobAction action, Optional<String> reason, String recordedAs) {
         JobStatus to = JobStateMachine.require(job.id(), job.status(), action);
         JobInfo updated = save(job.withStatus(to, reason, now()));
-        emit((seq, ts) -> new StateChanged(seq, ts, job.status(), to, action.command(), reason));
+        emit((seq, ts) -> new StateChanged(seq, ts, job.status(), to, recordedAs, reason));
         return updated;
     }
 

@@ -6,11 +6,11 @@ import io.logist.JobInfo;
 import io.logist.JobStatus;
 import io.logist.LogistException;
 import io.logist.StoreException;
+import io.logist.core.internal.files.FileTrees;
 import io.logist.core.internal.runner.JobProcesses;
 import io.logist.spi.JobStore;
 import io.logist.spi.RunnerProvider;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -141,11 +140,9 @@ final class OrphanSweep {
     }
 
     private static void delete(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(file);
-            }
-        } catch (IOException | UncheckedIOException e) {
+        try {
+            FileTrees.delete(dir);
+        } catch (IOException e) {
             throw new StoreException("cannot remove the orphaned directory " + dir + ": " + e
                     + "; remove it by hand", e);
         }

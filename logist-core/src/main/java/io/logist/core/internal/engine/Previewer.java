@@ -7,6 +7,7 @@ import io.logist.JobSettings;
 import io.logist.JobStatus;
 import io.logist.RoleSettings;
 import io.logist.StepPreview;
+import io.logist.core.internal.files.FileTrees;
 import io.logist.spi.Invocation;
 import io.logist.spi.JobStore;
 import io.logist.spi.StepRequest;
@@ -15,9 +16,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,8 +57,7 @@ final class Previewer {
         }
         StepPlan.Decision.Run run = (StepPlan.Decision.Run) decision;
         JobSettings settings = job.settings();
-        RoleSettings role = settings.role(run.role()).orElseThrow(() ->
-                new IllegalStateException("role '" + run.role() + "' is not configured"));
+        RoleSettings role = StepExecutor.role(settings, run.role());
         int n = job.steps().size() + 1;
         String prompt = executor.prompt(job, role, run.reask());
         Map<String, Object> agentOptions = settings.agentOptions(role.agent());
@@ -92,11 +90,9 @@ final class Previewer {
 
     /** A scratch directory left behind is harmless and must not hide the preview or its failure. */
     private static void deleteQuietly(Path directory) {
-        try (Stream<Path> files = Files.walk(directory)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(file);
-            }
-        } catch (IOException | UncheckedIOException e) {
+        try {
+            FileTrees.delete(directory);
+        } catch (IOException e) {
             LOG.warn("could not delete the preview's scratch directory {}: {}", directory, e.toString());
         }
     }

@@ -8,6 +8,7 @@ import io.logist.StepInfo;
 import io.logist.StepOutcome;
 import io.logist.StepPhase;
 import io.logist.Usage;
+import io.logist.core.internal.files.FileTrees;
 import io.logist.core.internal.sentinel.Failure;
 import io.logist.core.internal.sentinel.Sentinel;
 import io.logist.core.internal.sentinel.SignalClassifier;
@@ -41,10 +42,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Runs one step through its phases: waits out a retry's backoff, provisions the workspace and the prompt, starts
@@ -57,7 +56,7 @@ final class StepExecutor {
     /** How long the last lines of a stopped process may take to arrive: a bound, not a policy. */
     private static final Duration DRAIN = Duration.ofSeconds(5);
     private static final int MAX_DIFF_CHARS = 60_000;
-    private static final Path VERDICT_FILE = Path.of(".logist", "verdict.json");
+    private static final Path VERDICT_FILE = Path.of(VerdictParser.VERDICT_FILE);
     private static final String POSTED_AGENT = "poststep";
     private static final String POSTED_RUNNER = "none";
 
@@ -96,8 +95,7 @@ final class StepExecutor {
             }
         }
         JobSettings settings = before.settings();
-        RoleSettings role = settings.role(run.role()).orElseThrow(() ->
-                new IllegalStateException("role '" + run.role() + "' is not configured"));
+        RoleSettings role = role(settings, run.role());
         int n = before.steps().size() + 1;
         String runnerId = settings.runner();
         StepInfo step = StepInfo.started(n, role.name(), role.agent(), runnerId, run.reask(), journal.now(),
@@ -147,6 +145,12 @@ final class StepExecutor {
         Ending ending = howItEnded(journal, job, n, role.agent(), live, watched);
         boolean fatal = ending.failure().filter(f -> f.remedy() == Failure.Remedy.FAIL).isPresent();
         return finish(journal, job, step, live.usage(), live.sessionId(), ending, fatal, watched.request());
+    }
+
+    /** The settings of role {@code name}, which the job's settings must hold. */
+    static RoleSettings role(JobSettings settings, String name) {
+        return settings.role(name).orElseThrow(() ->
+                new IllegalStateException("role '" + name + "' is not configured"));
     }
 
     /** The prompt of a step of {@code role} after the steps of {@code job}, as the agent gets it. */
@@ -212,8 +216,7 @@ final class StepExecutor {
      */
     Optional<Report> reattach(JobInfo job, JobJournal journal, StepInfo running) {
         JobSettings settings = job.settings();
-        RoleSettings role = settings.role(running.role()).orElseThrow(() ->
-                new IllegalStateException("role '" + running.role() + "' is not configured"));
+        RoleSettings role = role(settings, running.role());
         int n = running.n();
         Path stepDir = createStepDirectory(job, n);
         Map<String, Object> agentOptions = settings.agentOptions(running.agent());
@@ -274,13 +277,10 @@ final class StepExecutor {
     }
 
     private static void deleteRecursively(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(file);
-            }
-        } catch (IOException | UncheckedIOException e) {
-            throw new UncheckedIOException("cannot remove the scratch directory " + dir,
-                    e instanceof IOException io ? io : ((UncheckedIOException) e).getCause());
+        try {
+            FileTrees.delete(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove the scratch directory " + dir, e);
         }
     }
 

@@ -7,6 +7,7 @@ import io.logist.JobId;
 import io.logist.JobInfo;
 import io.logist.JobNotFoundException;
 import io.logist.StoreException;
+import io.logist.core.internal.files.FileTrees;
 import io.logist.core.internal.json.Json;
 import io.logist.event.JobEvent;
 import io.logist.spi.JobLock;
@@ -14,7 +15,6 @@ import io.logist.spi.JobStore;
 import io.logist.spi.OwnerRequest;
 import io.logist.spi.StepLog;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
@@ -32,7 +32,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -317,11 +316,9 @@ public final class FileJobStore implements JobStore {
     public void delete(JobId id) {
         Path dir = existingDirectory(id);
         eventLogs.remove(id);
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(file);
-            }
-        } catch (IOException | UncheckedIOException e) {
+        try {
+            FileTrees.delete(dir);
+        } catch (IOException e) {
             throw new StoreException("cannot delete job " + id + " in " + dir + ": " + e, e);
         }
     }

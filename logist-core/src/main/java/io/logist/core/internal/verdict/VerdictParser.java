@@ -25,7 +25,8 @@ import java.util.stream.Collectors;
  * agent, because the engine sends it back when it asks again.
  */
 public final class VerdictParser {
-    static final String VERDICT_FILE = ".logist/verdict.json";
+    /** Where an agent may write its verdict, relative to the workspace. */
+    public static final String VERDICT_FILE = ".logist/verdict.json";
     static final int MAX_SUMMARY_CHARS = 1000;
 
     private static final ObjectMapper MAPPER = new ObjectMapper();

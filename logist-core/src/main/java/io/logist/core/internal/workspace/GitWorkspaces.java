@@ -1,8 +1,8 @@
 package io.logist.core.internal.workspace;
 
 import io.logist.BadInputException;
+import io.logist.core.internal.files.FileTrees;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -14,7 +14,6 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -202,11 +201,9 @@ public final class GitWorkspaces {
         if (!Files.exists(workspace, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
-        try (Stream<Path> files = Files.walk(workspace)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(file);
-            }
-        } catch (IOException | UncheckedIOException e) {
+        try {
+            FileTrees.delete(workspace);
+        } catch (IOException e) {
             throw new WorkspaceException("could not delete the workspace '" + workspace + "': " + e.getMessage()
                     + "; delete it by hand", e);
         }
