@@ -254,10 +254,10 @@ final class CrashRecovery {
             journal.emit((seq, ts) -> new JobCreated(seq, ts, job));
             return;
         }
-        List<JobEvent> events = currentRun(all);
         Optional<StepInfo> last = job.lastStep();
         if (last.isPresent()) {
             StepInfo step = last.get();
+            List<JobEvent> events = sinceStepWasLastSuperseded(all, step.n());
             boolean started = events.stream().anyMatch(e -> e instanceof StepStarted s && s.n() == step.n());
             if (!started) {
                 LOG.warn("Job {}: writing the missing start event of step {}", job.id(), step.n());
@@ -278,10 +278,14 @@ final class CrashRecovery {
         }
     }
 
-    /** The events since steps were last superseded: step numbers start over after a restep or rerun. */
-    private static List<JobEvent> currentRun(List<JobEvent> events) {
+    /**
+     * The events that may tell of step {@code n} as the job has it now: step numbers start over after a restep or
+     * rerun, so those before the last supersede that took away a step {@code n} tell of another step. A step a
+     * restep kept was told before it.
+     */
+    private static List<JobEvent> sinceStepWasLastSuperseded(List<JobEvent> events, int n) {
         for (int i = events.size() - 1; i >= 0; i--) {
-            if (events.get(i) instanceof StepsSuperseded) {
+            if (events.get(i) instanceof StepsSuperseded superseded && superseded.fromStep() <= n) {
                 return events.subList(i + 1, events.size());
             }
         }

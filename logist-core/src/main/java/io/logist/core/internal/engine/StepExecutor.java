@@ -13,6 +13,7 @@ import io.logist.core.internal.sentinel.Failure;
 import io.logist.core.internal.sentinel.Sentinel;
 import io.logist.core.internal.sentinel.SignalClassifier;
 import io.logist.core.internal.sentinel.Stop;
+import io.logist.core.internal.store.StepLogNames;
 import io.logist.core.internal.verdict.Verdict;
 import io.logist.core.internal.verdict.VerdictParser;
 import io.logist.core.internal.verdict.VerdictResult;
@@ -99,7 +100,7 @@ final class StepExecutor {
         int n = before.steps().size() + 1;
         String runnerId = settings.runner();
         StepInfo step = StepInfo.started(n, role.name(), role.agent(), runnerId, run.reask(), journal.now(),
-                StepLogs.name(before, n, role.name()));
+                StepLogNames.of(before, n, role.name()));
         JobInfo job = journal.save(before.withStep(step, step.startedAt()));
         journal.emit((seq, ts) -> new StepStarted(seq, ts, n, role.name(), role.agent(), runnerId, run.reask()));
 
@@ -169,7 +170,7 @@ final class StepExecutor {
     Report post(JobInfo before, JobJournal journal, StepPlan.Decision.Run run, Verdict verdict, String response) {
         int n = before.steps().size() + 1;
         StepInfo step = StepInfo.started(n, run.role(), POSTED_AGENT, POSTED_RUNNER, run.reask(), journal.now(),
-                StepLogs.name(before, n, run.role()));
+                StepLogNames.of(before, n, run.role()));
         JobInfo job = journal.save(before.withStep(step, step.startedAt()));
         journal.emit((seq, ts) -> new StepStarted(seq, ts, n, run.role(), POSTED_AGENT, POSTED_RUNNER,
                 run.reask()));

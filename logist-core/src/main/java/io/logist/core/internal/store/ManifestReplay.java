@@ -13,9 +13,9 @@ import io.logist.event.StepFinished;
 import io.logist.event.StepStarted;
 import io.logist.event.StepsSuperseded;
 import io.logist.event.UsageReported;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -26,6 +26,12 @@ import java.util.function.UnaryOperator;
 final class ManifestReplay {
     /** The rerun that supersedes a run's steps starts the next run; a restep stays in the same one. */
     private static final String RERUN = "rerun";
+    /**
+     * The state changes by which a person sends the job back to work after its last step (reject, resubmit) or
+     * after the step it was taken back to (restep, rerun): the manifest then holds that step in
+     * {@code sentBackAfter}, which no event carries.
+     */
+    private static final Set<String> SENDING_BACK = Set.of("reject", "resubmit", "restep", RERUN);
 
     private ManifestReplay() {
     }
@@ -44,7 +50,10 @@ final class ManifestReplay {
 
     private static JobInfo apply(JobInfo job, JobEvent event) {
         if (event instanceof StateChanged changed) {
-            return job.withStatus(changed.to(), changed.reason(), changed.ts());
+            JobInfo moved = job.withStatus(changed.to(), changed.reason(), changed.ts());
+            return SENDING_BACK.contains(changed.action())
+                    ? moved.withSentBackAfter(moved.lastStep().map(StepInfo::n), changed.ts())
+                    : moved;
         }
         if (event instanceof MessageGiven given) {
             return job.withMessage(Optional.of(given.message()), given.ts());
@@ -55,7 +64,7 @@ final class ManifestReplay {
         }
         if (event instanceof StepStarted started) {
             return job.withStep(StepInfo.started(started.n(), started.role(), started.agent(), started.runner(),
-                    started.reask(), started.ts(), Path.of("logs", started.n() + "-" + started.role() + ".log")),
+                    started.reask(), started.ts(), StepLogNames.of(job, started.n(), started.role())),
                     started.ts());
         }
         if (event instanceof PhaseChanged phase) {

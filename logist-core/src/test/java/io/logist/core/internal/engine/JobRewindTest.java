@@ -73,6 +73,11 @@ class JobRewindTest extends EngineTestCase {
         assertThat(job.history()).hasSize(3);
         assertThat(job.steps().get(1).log()).isEqualTo(Path.of("logs/2-supervisor.2.log"));
         assertThat(logist.log(id, 2)).filteredOn(l -> l.startsWith("# logist")).hasSize(1);
+
+        // A manifest rebuilt from the events is the one the engine wrote, up to when each was stamped: the
+        // steps kept by the restep, the logs of the re-run steps, where the job was sent back.
+        Files.writeString(jobDirectory.resolve("job.json"), "{garbled");
+        assertThat(logist.status(id)).usingRecursiveComparison().ignoringFieldsOfTypes(Instant.class).isEqualTo(job);
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.logist.JobId;
 import io.logist.JobInfo;
 import io.logist.StepInfo;
 import io.logist.StepOutcome;
+import io.logist.core.internal.store.StepLogNames;
 import io.logist.spi.Observer;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -39,14 +40,14 @@ class StepLogsTest {
     void aStepNumberUsedAgainGetsALogOfItsOwn() {
         JobInfo job = TestJobs.withStep(TestJobs.withStep(TestJobs.job(), "worker", StepOutcome.COMPLETED, "a"),
                 "supervisor", StepOutcome.RETRY, "b");
-        assertThat(StepLogs.name(job, 2, "supervisor")).isEqualTo(Path.of("logs/2-supervisor.log"));
+        assertThat(StepLogNames.of(job, 2, "supervisor")).isEqualTo(Path.of("logs/2-supervisor.log"));
 
         JobInfo once = job.withStepsSuperseded(2, "restep", 1, TestJobs.T0);
-        assertThat(StepLogs.name(once, 2, "supervisor")).isEqualTo(Path.of("logs/2-supervisor.2.log"));
-        assertThat(StepLogs.name(once, 2, "worker")).isEqualTo(Path.of("logs/2-worker.log"));
+        assertThat(StepLogNames.of(once, 2, "supervisor")).isEqualTo(Path.of("logs/2-supervisor.2.log"));
+        assertThat(StepLogNames.of(once, 2, "worker")).isEqualTo(Path.of("logs/2-worker.log"));
 
         JobInfo twice = once.withStep(StepInfo.started(2, "supervisor", "mock", "host", false, TestJobs.T0,
                 Path.of("logs/2-supervisor.2.log")), TestJobs.T0).withStepsSuperseded(2, "restep", 1, TestJobs.T0);
-        assertThat(StepLogs.name(twice, 2, "supervisor")).isEqualTo(Path.of("logs/2-supervisor.3.log"));
+        assertThat(StepLogNames.of(twice, 2, "supervisor")).isEqualTo(Path.of("logs/2-supervisor.3.log"));
     }
 }

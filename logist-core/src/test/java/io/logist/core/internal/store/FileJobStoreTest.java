@@ -169,15 +169,16 @@ class FileJobStoreTest {
                 new StepStarted(14, T0.plusSeconds(13), 1, "worker", "mock", "host", false),
                 new ExecutionReattached(15, T0.plusSeconds(14), 1, handle));
         events.forEach(event -> store.append(ID, event));
+        // The draft's history already holds a step 1 with logs/1-worker.log: later steps 1 get logs of their own.
         StepInfo stuck = StepInfo.started(1, "worker", "mock", "host", false, T0.plusSeconds(3),
-                        Path.of("logs", "1-worker.log")).withPhase(StepPhase.DONE).withExecution(handle)
+                        Path.of("logs", "1-worker.2.log")).withPhase(StepPhase.DONE).withExecution(handle)
                 .withUsage(total).finished(StepOutcome.STUCK, Optional.empty(), Optional.of(0),
                         Optional.of("needs a key"), T0.plusSeconds(9)).withCommit("c1");
         JobInfo expected = draft.withStatus(JobStatus.INTERVENTION_REQUIRED, Optional.of("stuck"), T0)
                 .withStep(stuck, T0).withMessage(Optional.of("Here is the key."), T0)
                 .withStepsSuperseded(1, "restep", 1, T0)
                 .withStep(StepInfo.started(1, "worker", "mock", "host", false, T0.plusSeconds(13),
-                        Path.of("logs", "1-worker.log")).withExecution(handle), T0.plusSeconds(14));
+                        Path.of("logs", "1-worker.3.log")).withExecution(handle), T0.plusSeconds(14));
         Files.writeString(jobDir().resolve("job.json"), "{\"id\": \"fix-lo");
 
         assertThat(store.load(ID)).contains(expected);
