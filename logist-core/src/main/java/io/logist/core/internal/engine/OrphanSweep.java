@@ -65,7 +65,8 @@ final class OrphanSweep {
             }
         }
         for (Path dir : directories()) {
-            jobId(dir).filter(this::isOrphan).filter(id -> !isYoung(dir)).ifPresent(id -> {
+            // Young first: a directory being created is not read at all.
+            jobId(dir).filter(id -> !isYoung(dir)).filter(this::isOrphan).ifPresent(id -> {
                 delete(dir);
                 cleaned.add("removed " + dir + ": no job " + id + " (no readable job.json, no events)");
             });
