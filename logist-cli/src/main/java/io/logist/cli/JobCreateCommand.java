@@ -49,7 +49,7 @@ final class JobCreateCommand extends LogistSubcommand {
             description = "The ref the job branch starts from (default: the repository's current HEAD commit).")
     private Optional<String> base = Optional.empty();
 
-    @Option(names = "--runner", paramLabel = "R", description = "Where steps run: host, docker, podman, kubernetes.")
+    @Option(names = "--runner", paramLabel = "R", description = "Where steps run, such as host, docker or podman ('logist plugins' lists them).")
     private Optional<String> runner = Optional.empty();
 
     @Option(names = "--agent", paramLabel = "A",
