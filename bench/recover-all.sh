@@ -9,22 +9,9 @@
 #
 #   bench/recover-all.sh [JOBS] [RECOVER]
 set -euo pipefail
-root=$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)
 jobs=${1:-1000}
 recover=${2:-50}
-work=$(mktemp -d "${TMPDIR:-/tmp}/logist-bench.XXXXXX")
-trap 'rm -rf "$work"' EXIT
-
-"$root/logist" --version >/dev/null   # builds the CLI when needed, outside the measurement
-cli() { "$root/logist" --home "$work/home" "$@"; }
-now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
-
-repo=$work/repo
-mkdir -p "$repo"
-git -C "$repo" init --quiet
-echo "# bench" >"$repo/README.md"
-git -C "$repo" add README.md
-git -C "$repo" -c user.name=bench -c user.email=bench@localhost commit --quiet -m first
+source "$(dirname "$(readlink -f "$0")")/common.sh"
 
 template=$(cli job create --repo "$repo" --prompt "bench" --agent mock --activate 2>/dev/null | tail -n 1)
 cli job run "$template" --quiet >/dev/null

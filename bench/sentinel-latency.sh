@@ -8,20 +8,8 @@
 #
 #   bench/sentinel-latency.sh [RUNS]
 set -euo pipefail
-root=$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)
 runs=${1:-20}
-work=$(mktemp -d "${TMPDIR:-/tmp}/logist-bench.XXXXXX")
-trap 'rm -rf "$work"' EXIT
-
-"$root/logist" --version >/dev/null   # builds the CLI when needed, outside the measurements
-cli() { "$root/logist" --home "$work/home" "$@"; }
-
-repo=$work/repo
-mkdir -p "$repo"
-git -C "$repo" init --quiet
-echo "# bench" >"$repo/README.md"
-git -C "$repo" add README.md
-git -C "$repo" -c user.name=bench -c user.email=bench@localhost commit --quiet -m first
+source "$(dirname "$(readlink -f "$0")")/common.sh"
 
 # latencies EVENTS_FILE START_KIND OFFSET_MS: "stopped_ms ended_ms" of step 1, measured from the ts of its first
 # step.execution event (START_KIND=execution) or waiting-input step.signal event (START_KIND=signal), plus OFFSET_MS.
@@ -65,8 +53,7 @@ measure() {  # measure SCENARIO KIND OFFSET_MS EXPECTED_REASON_PREFIX SETTINGS..
   done
 }
 
-stats() { printf '%s\n' "$@" | sort -n | awk '{ a[NR] = $1 } END {
-  m = (NR % 2) ? a[(NR + 1) / 2] : int((a[NR / 2] + a[NR / 2 + 1]) / 2); printf "median %5d ms, max %5d ms", m, a[NR] }'; }
+stats() { printf "median %5d ms, max %5d ms" "$(printf '%s\n' "$@" | median)" "$(printf '%s\n' "$@" | sort -n | tail -n 1)"; }
 
 measure hang execution 2000 idle-timeout --set limits.idleTimeout=2s
 idle_stopped=$(stats "${stopped[@]}"); idle_ended=$(stats "${ended[@]}")

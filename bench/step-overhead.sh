@@ -11,26 +11,12 @@
 #
 #   bench/step-overhead.sh [RUNS]
 set -euo pipefail
-root=$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)
 runs=${1:-7}
-work=$(mktemp -d "${TMPDIR:-/tmp}/logist-bench.XXXXXX")
-trap 'rm -rf "$work"' EXIT
-
-"$root/logist" --version >/dev/null   # builds the CLI when needed, outside the measurements
-"$root/logist" --version >/dev/null   # and writes its class-data archive, as any first run does
-cli() { "$root/logist" --home "$work/home" "$@"; }
-now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
-median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : int((a[NR / 2] + a[NR / 2 + 1]) / 2) }'; }
+source "$(dirname "$(readlink -f "$0")")/common.sh"
+"$root/logist" --version >/dev/null   # writes the CLI's class-data archive after a build, as any first run does
 steps_ms() {  # the summed wall time of the job's steps, from `job status --json`
   cli job status "$1" --json | python3 -c 'import json,sys; print(round(1000 * sum(s["usage"]["wallSeconds"] for s in json.load(sys.stdin)["steps"])))'
 }
-
-repo=$work/repo
-mkdir -p "$repo"
-git -C "$repo" init --quiet
-echo "# bench" >"$repo/README.md"
-git -C "$repo" add README.md
-git -C "$repo" -c user.name=bench -c user.email=bench@localhost commit --quiet -m first
 
 startup=(); status=(); run=(); inside=(); mock=()
 for i in $(seq 1 "$runs"); do

@@ -22,8 +22,12 @@ fail() {
     exit 1
 }
 
-command -v node >/dev/null || fail "node is required (Node 20 or newer); install it, for example: apt-get install nodejs npm"
+command -v node >/dev/null || fail "node is required (Node 20 or newer), with npm; install them from your system's packages or https://nodejs.org"
 command -v npm >/dev/null || fail "npm is required; install it, for example: apt-get install npm"
+# npm installs a package whose engines field excludes this Node with a mere warning; the CLI then fails when it runs.
+[ "$(node -p 'process.versions.node.split(".")[0]')" -ge 20 ] \
+    || fail "Node $(node --version) is too old: the pinned CLIs need Node 20 or newer (Debian 12 and Ubuntu 24.04 ship 18;" \
+            "see https://nodejs.org/en/download or https://github.com/nodesource/distributions)"
 
 # The version recorded in an installed package's package.json, or nothing when it is not installed.
 installed_version() {

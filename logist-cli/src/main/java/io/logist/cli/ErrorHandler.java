@@ -75,8 +75,7 @@ final class ErrorHandler implements IParameterExceptionHandler, IExecutionExcept
 
     /** The causes' messages, which often say what actually went wrong (a full disk, a refused connection). */
     private static void causes(Throwable failure, PrintWriter err) {
-        for (Throwable cause = failure.getCause(); cause != null && cause != cause.getCause();
-                cause = cause.getCause()) {
+        for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
             err.println("  caused by: " + cause);
         }
     }

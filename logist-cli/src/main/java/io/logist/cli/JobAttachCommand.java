@@ -35,9 +35,7 @@ final class JobAttachCommand extends LogistSubcommand {
                 result = logist.attach(id.value, new FollowingPrinter(progress, out()));
             }
         }
-        out().println("job " + result.id() + " " + result.status()
-                + result.reason().map(reason -> ": " + reason).orElse(""));
-        return ExitCodes.forStatus(result.status());
+        return report(logist, result, false);
     }
 
     /** Progress lines from the events, and every output line prefixed with its step. */

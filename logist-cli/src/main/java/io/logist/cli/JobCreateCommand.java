@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -49,7 +50,7 @@ final class JobCreateCommand extends LogistSubcommand {
             description = "The ref the job branch starts from (default: the repository's current HEAD commit).")
     private Optional<String> base = Optional.empty();
 
-    @Option(names = "--runner", paramLabel = "R", description = "Where steps run: host, docker, podman, kubernetes.")
+    @Option(names = "--runner", paramLabel = "R", description = "Where steps run, such as host, docker or podman ('logist plugins' lists them).")
     private Optional<String> runner = Optional.empty();
 
     @Option(names = "--agent", paramLabel = "A",
@@ -65,9 +66,9 @@ final class JobCreateCommand extends LogistSubcommand {
     @Option(names = "--max-steps", paramLabel = "N", description = "Stop for intervention after this many steps.")
     private Optional<Integer> maxSteps = Optional.empty();
 
-    @Option(names = "--max-time", paramLabel = "DUR",
+    @Option(names = "--max-time", paramLabel = "DUR", converter = DurationTexts.Converter.class,
             description = "Stop for intervention after this much time in steps, such as 90m or 2h.")
-    private Optional<String> maxTime = Optional.empty();
+    private Optional<Duration> maxTime = Optional.empty();
 
     @Option(names = "--set", paramLabel = "KEY=VALUE", converter = SettingConverter.class,
             description = "Any logist.yml setting by its dotted key; repeatable. For example:"
@@ -119,7 +120,7 @@ final class JobCreateCommand extends LogistSubcommand {
         supervisorAgent.ifPresent(spec::supervisorAgent);
         maxCostUsd.ifPresent(spec::maxCostUsd);
         maxSteps.ifPresent(spec::maxSteps);
-        maxTime.ifPresent(time -> spec.set("limits.maxWallTime", time));
+        maxTime.ifPresent(spec::maxWallTime);
         return spec.build();
     }
 

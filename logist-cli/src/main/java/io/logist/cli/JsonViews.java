@@ -40,30 +40,30 @@ import java.util.Locale;
  * {@code logist.yml} writes them.
  */
 final class JsonViews {
+    /** Writes the trees built here; one mapper serves both the indented and the one-line form. */
     private static final JsonMapper MAPPER = JsonMapper.builder()
-            .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
             .build();
-    private static final JsonMapper LINES = JsonMapper.builder()
-            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
-            .build();
+
     /**
      * Turns event records into trees the way the file store writes them to {@code events.jsonl}: empty
      * optionals left out, instants as ISO-8601 text, job ids and paths as plain text, map keys sorted, decimals
-     * as written.
+     * as written. A holder class, so that only the commands that print events pay for building it.
      */
-    private static final JsonMapper EVENTS = JsonMapper.builder()
-            .addModule(new Jdk8Module())
-            .addModule(new JavaTimeModule())
-            .addModule(new SimpleModule()
-                    .addSerializer(JobId.class, ToStringSerializer.instance)
-                    .addSerializer(Path.class, ToStringSerializer.instance))
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-            .serializationInclusion(JsonInclude.Include.NON_ABSENT)
-            .build();
+    private static final class Events {
+        static final JsonMapper MAPPER = JsonMapper.builder()
+                .addModule(new Jdk8Module())
+                .addModule(new JavaTimeModule())
+                .addModule(new SimpleModule()
+                        .addSerializer(JobId.class, ToStringSerializer.instance)
+                        .addSerializer(Path.class, ToStringSerializer.instance))
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+                .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+                .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+                .serializationInclusion(JsonInclude.Include.NON_ABSENT)
+                .build();
+    }
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final Clock clock;
@@ -127,7 +127,7 @@ final class JsonViews {
      * record's {@code n}, is written once, as {@code step}.
      */
     static ObjectNode event(JobEvent event) {
-        ObjectNode components = EVENTS.valueToTree(event);
+        ObjectNode components = Events.MAPPER.valueToTree(event);
         ObjectNode line = NODES.objectNode();
         line.put("seq", event.seq());
         line.set("ts", components.get("ts"));
@@ -188,7 +188,7 @@ final class JsonViews {
     /** The node as indented JSON text. */
     static String write(JsonNode node) {
         try {
-            return MAPPER.writeValueAsString(node);
+            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(node);
         } catch (JsonProcessingException e) {
             // A tree of plain nodes always serializes; failing here is a bug, not an input problem.
             throw new UncheckedIOException(e);
@@ -198,7 +198,7 @@ final class JsonViews {
     /** The node as JSON text on one line, for output read line by line. */
     static String writeLine(JsonNode node) {
         try {
-            return LINES.writeValueAsString(node);
+            return MAPPER.writeValueAsString(node);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -84,7 +84,17 @@ class CommandLineTest {
                 Map.entry("roles.supervisor.agent", "claude-code"),
                 Map.entry("limits.maxCostUsd", new BigDecimal("2.50").toPlainString()),
                 Map.entry("limits.maxSteps", "8"),
-                Map.entry("limits.maxWallTime", "90m"));
+                Map.entry("limits.maxWallTime", "5400s"));
+    }
+
+    @Test
+    void aMaxTimeThatIsNotADurationIsBadUsage() {
+        for (String wrong : List.of("90", "soon")) {
+            err.reset();
+            assertThat(run("job", "create", "--prompt", "Fix it", "--max-time", wrong)).as(wrong).isEqualTo(2);
+            assertThat(err()).as(wrong).contains("'" + wrong + "' is not a duration")
+                    .contains("logist job create --help");
+        }
     }
 
     @Test

@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * A container that runs one step, and the labels that find it again: from another process after a crash,
- * or when checking that nothing of a step is left.
+ * or when cleaning up after jobs that are gone.
  *
  * @param engine the engine that runs it, such as {@code docker}
  * @param id     the engine's full container id
@@ -66,12 +66,5 @@ record Container(String engine, String id, String name, String job, String step,
         }
         return Optional.of(new Container(handle.get(ENGINE_KEY), handle.get(ID_KEY), handle.get(NAME_KEY),
                 handle.get(JOB_LABEL), handle.get(STEP_LABEL), handle.get(HOME_LABEL)));
-    }
-
-    /** The {@code ps} filters that list the containers of this container's step. */
-    List<String> stepFilters() {
-        return labels().entrySet().stream()
-                .flatMap(label -> List.of("--filter", "label=" + label.getKey() + "=" + label.getValue()).stream())
-                .toList();
     }
 }

@@ -37,7 +37,4 @@ public interface ContainerEngine {
      * @param error       what the client printed, as a sentence ending in a full stop (or its own ? or !)
      */
     String unreachable(Path client, Map<String, String> environment, String error);
-
-    /** How to get {@code image} into this engine's image store without a registry. */
-    String imageAdvice(String image);
 }

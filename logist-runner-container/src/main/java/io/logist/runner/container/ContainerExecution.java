@@ -4,6 +4,7 @@ import io.logist.RunnerException;
 import io.logist.spi.Execution;
 import io.logist.spi.OutputSink;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -125,8 +126,8 @@ final class ContainerExecution implements Execution {
 
     /**
      * {@code stop} with {@code grace} (the engine sends SIGTERM to the init process, which passes it on, then
-     * SIGKILL), {@code kill} should stop fail, then the removal, and a check with the step's labels that the
-     * container is gone. Also removes a container that ended by itself but could not be removed then.
+     * SIGKILL), {@code kill} should stop fail, then the removal, checked with a listing when {@code rm} fails.
+     * Also removes a container that ended by itself but could not be removed then.
      *
      * @throws RunnerException when the container is still there; the message says how to remove it
      */
@@ -148,15 +149,13 @@ final class ContainerExecution implements Execution {
         } catch (ExecutionException | TimeoutException e) {
             // Following it failed or stalled; the container is removed below all the same.
         }
-        remove();
-        EngineCli.Result left = cli.run(CLIENT_TIMEOUT, listStep());
-        if (!left.ok() || left.stdout().lines().anyMatch(container.id()::equals)) {
+        Optional<String> left = remove();
+        if (left.isPresent()) {
             throw new RunnerException(cli.engine().id() + " runner: container " + container.name() + " ("
                     + container.id() + ") of job " + container.job() + " step " + container.step()
-                    + " is still there after stop, kill and rm -f" + (left.ok() ? "" : " (" + left.error() + ")")
-                    + "; see '" + cli.engine().id() + " ps -a --filter label=" + Container.JOB_LABEL + "="
-                    + container.job() + "' and remove it with '" + cli.engine().id() + " rm -f " + container.name()
-                    + "'");
+                    + " is still there after stop, kill and rm -f (" + left.get() + "); see '" + cli.engine().id()
+                    + " ps -a --filter label=" + Container.JOB_LABEL + "=" + container.job() + "' and remove it"
+                    + " with '" + cli.engine().id() + " rm -f " + container.name() + "'");
         }
     }
 
@@ -226,16 +225,15 @@ final class ContainerExecution implements Execution {
             if (code.isPresent()) {
                 return code.get();
             }
-            EngineCli.Result state = cli.run(CLIENT_TIMEOUT, List.of("container", "inspect", "--format",
-                    "{{.State.Running}} {{.State.ExitCode}}", container.id()));
-            if (!state.ok()) {
+            EngineCli.Result inspected = cli.run(CLIENT_TIMEOUT, ContainerState.inspect(container.id()));
+            if (!inspected.ok()) {
                 throw new RunnerException(cli.engine().id() + " runner: container " + container.name()
-                        + " disappeared before its exit code was read (" + state.error() + "); was it removed by"
+                        + " disappeared before its exit code was read (" + inspected.error() + "); was it removed by"
                         + " hand?");
             }
-            String[] fields = state.stdout().strip().split(" ");
-            if (fields.length == 2 && fields[0].equals("false") && parse(fields[1]).isPresent()) {
-                return parse(fields[1]).get();
+            Optional<Integer> ended = ContainerState.parse(inspected).flatMap(ContainerState::ended);
+            if (ended.isPresent()) {
+                return ended.get();
             }
         }
         throw new RunnerException(cli.engine().id() + " runner: '" + cli.engine().id() + " wait' failed "
@@ -251,7 +249,7 @@ final class ContainerExecution implements Execution {
         }
     }
 
-    private static String readAll(java.io.InputStream stream) {
+    private static String readAll(InputStream stream) {
         try (stream) {
             return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -259,21 +257,25 @@ final class ContainerExecution implements Execution {
         }
     }
 
-    /** Removes the container; a failure is only logged, since {@link #terminate} checks and reports it. */
-    private void remove() {
-        EngineCli.Result result = cli.run(CLIENT_TIMEOUT, List.of("rm", "--force", container.id()));
-        boolean gone = result.ok() || !cli.run(CLIENT_TIMEOUT,
-                List.of("container", "inspect", "--format", "{{.Id}}", container.id())).ok();
-        if (!gone) {
-            LOG.log(System.Logger.Level.WARNING, "could not remove container " + container.name() + ": "
-                    + result.error() + "; remove it with '" + cli.engine().id() + " rm -f " + container.name() + "'");
+    /**
+     * Removes the container; a failure is only logged, since {@link #terminate} reports it.
+     *
+     * @return why the container is still there, when it is
+     */
+    private Optional<String> remove() {
+        EngineCli.Result rm = cli.run(CLIENT_TIMEOUT, List.of("rm", "--force", container.id()));
+        if (!rm.ok()) {
+            // rm fails as well for a container that is already gone: only a listing tells the two apart.
+            EngineCli.Result left = cli.run(CLIENT_TIMEOUT,
+                    List.of("ps", "--all", "--quiet", "--no-trunc", "--filter", "id=" + container.id()));
+            if (!left.ok() || !left.stdout().isBlank()) {
+                String why = left.ok() ? rm.error() : left.error();
+                LOG.log(System.Logger.Level.WARNING, "could not remove container " + container.name() + ": " + why
+                        + "; remove it with '" + cli.engine().id() + " rm -f " + container.name() + "'");
+                return Optional.of(why);
+            }
         }
-        removed = gone;
-    }
-
-    private List<String> listStep() {
-        List<String> args = new ArrayList<>(List.of("ps", "--all", "--quiet", "--no-trunc"));
-        args.addAll(container.stepFilters());
-        return args;
+        removed = true;
+        return Optional.empty();
     }
 }

@@ -104,10 +104,10 @@ final class ContainerRunner implements Runner {
      * timing, so that the step fails as one that could not start rather than as an agent that failed.
      */
     private void failIfNotExecuted(Container container, ExecutionRequest request, ContainerOptions options) {
-        EngineCli.Result state = cli.run(ContainerExecution.CLIENT_TIMEOUT, List.of("container", "inspect",
-                "--format", "{{.State.Running}} {{.State.ExitCode}}", container.id()));
-        String[] fields = state.stdout().strip().split(" ");
-        if (!state.ok() || fields.length != 2 || fields[0].equals("true") || fields[1].equals("0")) {
+        boolean failed = ContainerState.parse(cli.run(ContainerExecution.CLIENT_TIMEOUT,
+                ContainerState.inspect(container.id()))).flatMap(ContainerState::ended).filter(code -> code != 0)
+                .isPresent();
+        if (!failed) {
             return;
         }
         Optional<String> complaint = cli.run(ContainerExecution.CLIENT_TIMEOUT, List.of("logs", container.id()))
@@ -131,12 +131,12 @@ final class ContainerRunner implements Runner {
             return Optional.empty();
         }
         Container container = found.get();
-        EngineCli.Result state = cli.run(ContainerExecution.CLIENT_TIMEOUT,
-                List.of("container", "inspect", "--format", "{{.State.Running}}", container.id()));
-        if (!state.ok()) {
+        Optional<ContainerState> state = ContainerState.parse(cli.run(ContainerExecution.CLIENT_TIMEOUT,
+                ContainerState.inspect(container.id())));
+        if (state.isEmpty()) {
             return Optional.empty();
         }
-        if (!state.stdout().strip().equals("true")) {
+        if (!state.get().running()) {
             cli.run(ContainerExecution.CLIENT_TIMEOUT, List.of("rm", "--force", container.id()));
             return Optional.empty();
         }
@@ -227,10 +227,17 @@ final class ContainerRunner implements Runner {
                     + runnerId + "'s image store" + (options.pull().equals("never")
                     ? " and runners." + runnerId + ".pull is 'never', so it is not pulled. "
                     : " and pulling it failed (" + result.error() + "). ")
-                    + cli.engine().imageAdvice(options.image()) + (options.pull().equals("never")
+                    + imageAdvice(runnerId, options.image()) + (options.pull().equals("never")
                     ? "; or set runners." + runnerId + ".pull=missing to pull it from its registry" : ""));
         }
         throw cannotStart(request, options, result.error());
+    }
+
+    /** How to get {@code image} into the engine's image store without a registry, in either client's commands. */
+    private static String imageAdvice(String runnerId, String image) {
+        return "Build it ('" + runnerId + " build -t " + image + " .'), load a saved image ('" + runnerId
+                + " load -i image.tar'), or import a root file system ('" + runnerId + " import rootfs.tar " + image
+                + "')";
     }
 
     private RunnerException cannotStart(ExecutionRequest request, ContainerOptions options, String why) {

@@ -76,7 +76,7 @@ class ContainerRunnersTest {
                 .isInstanceOf(RunnerException.class)
                 .hasMessageContaining("the image 'team/agent:1' is not in fake's image store")
                 .hasMessageContaining("runners.fake.pull is 'never'")
-                .hasMessageContaining("fake load team/agent:1")
+                .hasMessageContaining("'fake load -i image.tar'")
                 .hasMessageContaining("runners.fake.pull=missing");
     }
 

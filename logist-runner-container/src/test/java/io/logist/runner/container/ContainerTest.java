@@ -23,10 +23,4 @@ class ContainerTest {
     void anotherRunnersHandleNamesNoContainer() {
         assertThat(Container.fromHandle(Map.of("pid", "42", "startTime", "7", "host", "h"))).isEmpty();
     }
-
-    @Test
-    void theStepFiltersSelectByEveryLabel() {
-        assertThat(container.stepFilters()).containsExactly("--filter", "label=logist.job=fix-1",
-                "--filter", "label=logist.step=2", "--filter", "label=logist.home=/h");
-    }
 }

@@ -35,9 +35,4 @@ final class FakeEngine implements ContainerEngine {
     public String unreachable(Path client, Map<String, String> environment, String error) {
         return "fake is installed (" + client + ") but does not answer: " + error;
     }
-
-    @Override
-    public String imageAdvice(String image) {
-        return "fake load " + image;
-    }
 }

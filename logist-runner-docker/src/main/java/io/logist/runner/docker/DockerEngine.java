@@ -44,10 +44,4 @@ final class DockerEngine implements ContainerEngine {
                 + " Start it with 'sudo systemctl start docker' or 'sudo dockerd', or point DOCKER_HOST at a running"
                 + " daemon; when its socket exists but access is denied, add your user to the docker group";
     }
-
-    @Override
-    public String imageAdvice(String image) {
-        return "Build it ('docker build -t " + image + " .'), load a saved image ('docker load -i image.tar'), or"
-                + " import a root file system ('docker import rootfs.tar " + image + "')";
-    }
 }

@@ -102,10 +102,4 @@ final class PodmanEngine implements ContainerEngine {
                 + " daemon, so this is its own setup: run 'podman info' to see the whole error, and check"
                 + " /etc/containers/containers.conf and storage.conf (~/.config/containers/ when rootless)";
     }
-
-    @Override
-    public String imageAdvice(String image) {
-        return "Build it ('podman build -t " + image + " .'), load a saved image ('podman load -i image.tar'), or"
-                + " import a root file system ('podman import rootfs.tar " + image + "')";
-    }
 }
