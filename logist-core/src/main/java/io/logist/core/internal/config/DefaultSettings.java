@@ -10,7 +10,7 @@ final class DefaultSettings {
             # <repo>/logist.yml, the job's own settings, then --set key=value on the command line.
             # Every setting is shown here with its built-in default.
 
-            # Where agents run: the id of an installed runner (host, docker, podman, kubernetes).
+            # Where agents run: the id of an installed runner (host, docker, podman; `logist plugins` lists them).
             runner: host
             # The agent of every role that does not name its own: the id of an installed agent
             # (mock, claude-code, codex, gemini, cline, aider). `logist plugins` lists them.
